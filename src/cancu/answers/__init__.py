@@ -1,0 +1,1 @@
+"""Store to answers: validation, saved queries, graphs."""

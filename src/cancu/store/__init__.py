@@ -1,0 +1,1 @@
+"""Triples to store: the embedded Oxigraph store, loads and pushes."""

@@ -1,0 +1,1 @@
+"""Text in: reading, normalising and segmenting decision texts."""
