@@ -1,0 +1,88 @@
+"""The ``cancu`` command: a thin layer over the library.
+
+Exit codes: 0 success, 1 a document failed or validation found violations,
+2 usage error (bad option, unknown name).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cancu.errors import CancuError
+from cancu.store.embedded import DEFAULT_STORE, EmbeddedStore
+
+
+def _store_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_STORE,
+        help=f"store directory (default: {DEFAULT_STORE})",
+    )
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Extract sources into their named graphs and load them into the store."""
+    from cancu.pipeline import build
+
+    store = EmbeddedStore(args.store)
+    reports = build(args.sources or None, store)
+    failed = 0
+    for report in reports:
+        if report.error:
+            failed += 1
+            print(f"FAILED {report.error}", file=sys.stderr)
+            continue
+        figures = ", ".join(f"{v} {k}" for k, v in report.counts.items())
+        print(f"{report.source}\n  graph <{report.graph}>\n  {figures}")
+        for warning in report.warnings[: args.max_warnings]:
+            print(f"  warning: {warning}")
+        if len(report.warnings) > args.max_warnings:
+            print(
+                f"  … {len(report.warnings) - args.max_warnings} more warnings (--max-warnings N)"
+            )
+    print(f"store {args.store}: {store.count()} quads in {len(store.graph_names())} graphs")
+    if args.out:
+        fmt = "trig" if args.out.suffix == ".trig" else "nq"
+        store.dump(args.out, fmt)
+        print(f"wrote {args.out}")
+    return 1 if failed else 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``cancu`` command."""
+    parser = argparse.ArgumentParser(
+        prog="cancu",
+        description="A knowledge graph of Vietnamese administrative decisions: "
+        "who leads what, with what budget and deadline, under which legal basis.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = sub.add_parser(
+        "build", help="extract decision texts into the store", description=cmd_build.__doc__
+    )
+    build.add_argument(
+        "sources", nargs="*", type=Path, help="source texts (default: data/sources/*.txt)"
+    )
+    _store_arg(build)
+    build.add_argument("--out", type=Path, help="also write the dataset (.trig or .nq)")
+    build.add_argument("--max-warnings", type=int, default=8, help="warnings shown per document")
+    build.set_defaults(func=cmd_build)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except CancuError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

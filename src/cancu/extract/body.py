@@ -1,0 +1,238 @@
+"""The body of a decision: legal bases, proposer, articles, recipients and signature."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cancu.extract.agents import AgentResolver, strip_title
+from cancu.extract.citations import CitingContext, citations_in
+from cancu.extract.header import parse_vn_date
+from cancu.extract.records import AgentRef, Article, Citation, Participation, Signature
+from cancu.parse.dates import parse_date
+from cancu.text.segment import Span, is_upper
+
+_BASIS = re.compile(r"^Căn cứ\b")
+_REFERENCE = re.compile(r"^(Thực hiện|Triển khai)\b")
+_PROPOSER = re.compile(r"^(?:Theo|Xét) đề nghị của\s+(.+?)(?:\s+tại\s+.*)?[.;]?$")
+_DECIDES = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:")
+_ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]\s*")
+_EFFECTIVE = re.compile(
+    r"có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ\s+(ngày\s+(?:ký|\d[\d/ ]*(?:tháng\s+\d+\s+năm\s+\d{4})?))"
+)
+_ASSIGN = re.compile(
+    r"\bGiao\s+(.+?)\s+(chủ trì|chịu trách nhiệm|theo dõi|phối hợp|thực hiện|tổ chức)"
+)
+_EXECUTE = re.compile(
+    r"^(?:Điều\s+\d+\s*[.:]\s*)?(.+?)\s+(?:căn cứ Quyết định thi hành|chịu trách nhiệm thi hành"
+    r"|thi hành Quyết định này)"
+)
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?")
+_SIGN = re.compile(r"^(KT|TM|TL|TUQ|Q)\.\s*(.*)$")
+_SKIP_RECIPIENT = re.compile(r"^(Như\s|Lưu|\(|CT,|LĐVP)", re.IGNORECASE)
+
+
+@dataclass
+class Preamble:
+    """The legal bases, references and proposer before the articles or the plan body."""
+
+    bases: list[Citation] = field(default_factory=list)
+    proposer: AgentRef | None = None
+    next_index: int = 0
+    unmatched: list[Span] = field(default_factory=list)
+
+
+def read_preamble(
+    paras: list[Span], start: int, ctx: CitingContext, agents: AgentResolver
+) -> Preamble:
+    """Read "Căn cứ …", "Thực hiện …" and "Theo đề nghị …" paragraphs from ``start``."""
+    out = Preamble(next_index=start)
+    i = start
+    while i < len(paras):
+        span = paras[i]
+        text = span.text
+        if _DECIDES.match(text):
+            i += 1
+            break
+        if _ARTICLE.match(text) or re.match(r"^[IVX]+\.\s", text):
+            break
+        if _BASIS.match(text):
+            found = citations_in(span, "legal-basis", ctx, agents)
+            out.bases.extend(found)
+            if not found:
+                out.unmatched.append(span)
+        elif _REFERENCE.match(text):
+            out.bases.extend(citations_in(span, "reference", ctx, agents))
+        elif (match := _PROPOSER.match(text)) is not None:
+            out.proposer = agents.resolve(strip_title(match.group(1)), span.start, span.end)
+            out.bases.extend(citations_in(span, "mention", ctx, agents))
+        elif out.bases and not is_upper(text) and not text.endswith(":"):
+            # a closing sentence such as "Ủy ban nhân dân Tỉnh ban hành Kế hoạch … như sau:"
+            pass
+        i += 1
+    out.next_index = i
+    return out
+
+
+def _participations(text: str, start: int, end: int, agents: AgentResolver) -> list[Participation]:
+    found: list[Participation] = []
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        for match in _ASSIGN.finditer(sentence):
+            if "kinh phí" in sentence:
+                role = "funding"
+            elif re.search(r"theo dõi|đôn đốc|kiểm tra", sentence):
+                role = "monitoring"
+            else:
+                role = "assigned"
+            for name in agents.gazetteer.split(match.group(1), province=agents.province):
+                found.append(Participation(agents.resolve(name, start, end), role))
+        execute = _EXECUTE.match(sentence)
+        if execute:
+            names = agents.gazetteer.split(execute.group(1), province=agents.province)
+            for name in names:
+                name = strip_title(name)
+                if re.search(r"tổ chức, cá nhân|cá nhân có liên quan", name) or len(name) < 4:
+                    continue
+                found.append(Participation(agents.resolve(name, start, end), "executing"))
+    return found
+
+
+@dataclass
+class Articles:
+    """The articles with the index of the first paragraph after them."""
+
+    articles: list[Article]
+    next_index: int
+
+
+def read_articles(
+    paras: list[Span], start: int, ctx: CitingContext, agents: AgentResolver, date
+) -> Articles:
+    """Read "Điều N." paragraphs (and the paragraphs that continue them)."""
+    articles: list[Article] = []
+    i = start
+    while i < len(paras):
+        span = paras[i]
+        match = _ARTICLE.match(span.text)
+        if match:
+            articles.append(Article(int(match.group(1)), span.text, span.start, span.end))
+        elif (
+            not articles
+            or _RECIPIENTS.match(span.text)
+            or _SIGN.match(span.text)
+            or is_upper(span.text)
+        ):
+            break
+        else:
+            article = articles[-1]
+            article.text += " " + span.text
+            article.end = span.end
+        i += 1
+    for article in articles:
+        span = Span(article.text, article.start, article.end)
+        article.citations = citations_in(span, "mention", ctx, agents)
+        article.participations = _participations(article.text, article.start, article.end, agents)
+        effective = _EFFECTIVE.search(article.text)
+        if effective:
+            written = effective.group(1).strip()
+            article.effective_as_written = written
+            if written.endswith("ký"):
+                article.effective_date = date
+            else:
+                article.effective_date = parse_vn_date(written) or _try_date(written)
+    return Articles(articles, i)
+
+
+def _try_date(text: str):
+    try:
+        return parse_date(text)
+    except Exception:  # noqa: BLE001 - any unreadable wording simply has no parsed date
+        return None
+
+
+@dataclass
+class Closing:
+    """Recipients and signature, with the index of the first paragraph after them."""
+
+    recipients: list[AgentRef]
+    signature: Signature | None
+    next_index: int
+
+
+def read_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closing:
+    """Read "Nơi nhận:" and the signature block, in whichever order they come."""
+    recipients: list[AgentRef] = []
+    formulas: list[str] = []
+    behalf: list[str] = []
+    post = signer = None
+    first = last = None
+    i = start
+    in_recipients = False
+    while i < len(paras):
+        span = paras[i]
+        text = span.text
+        if _RECIPIENTS.match(text):
+            in_recipients = True
+            rest = _RECIPIENTS.sub("", text).strip()
+            if rest:
+                recipients.extend(_recipient_refs(rest, span, agents))
+        elif in_recipients and text.startswith(("-", "+")):
+            recipients.extend(_recipient_refs(text, span, agents))
+        elif (match := _SIGN.match(text)) is not None:
+            in_recipients = False
+            formulas.append(match.group(1) + ".")
+            first = first or span.start
+            last = span.end
+            words, name = _split_name(match.group(2))
+            if words:
+                behalf.append(words)
+            signer = name or signer
+        elif formulas or (
+            is_upper(text.split(" ")[0]) and re.match(r"^(PHÓ )?CHỦ TỊCH|^GIÁM ĐỐC", text)
+        ):
+            words, name = _split_name(text)
+            if words and post is None and not name and signer is None and not formulas:
+                post = words
+            elif words:
+                post = words
+            if name:
+                signer = name
+            first = first or span.start
+            last = span.end
+            if name:
+                i += 1
+                break
+        elif in_recipients:
+            pass
+        else:
+            break
+        i += 1
+    signature = None
+    if formulas or post or signer:
+        if post is None and behalf:
+            post = behalf.pop()
+        signature = Signature(formulas, behalf, post, signer, first or 0, last or 0)
+    return Closing(recipients, signature, i)
+
+
+def _split_name(text: str) -> tuple[str, str | None]:
+    """Split "PHÓ CHỦ TỊCH Nguyễn Mạnh Hùng" into the upper-case post and the name."""
+    words = text.split()
+    k = 0
+    while k < len(words) and is_upper(words[k]):
+        k += 1
+    upper = " ".join(words[:k]).strip()
+    rest = " ".join(words[k:]).strip(" .")
+    name = rest if rest and 2 <= len(rest.split()) <= 6 and not re.search(r"\d", rest) else None
+    return upper, name
+
+
+def _recipient_refs(text: str, span: Span, agents: AgentResolver) -> list[AgentRef]:
+    out: list[AgentRef] = []
+    for part in re.split(r";", text):
+        part = part.strip(" -+.;")
+        part = re.sub(r"\s*\((?:để )?[^)]*\)\s*$", "", part)
+        if not part or _SKIP_RECIPIENT.match(part):
+            continue
+        out.append(agents.resolve(part, span.start, span.end))
+    return out

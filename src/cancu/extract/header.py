@@ -1,0 +1,174 @@
+"""The header of a decision or plan: issuer, number, place and date, type, title, authority.
+
+>>> from cancu.text.segment import Span
+>>> paras = [Span("ỦY BAN NHÂN DÂN TỈNH TÂY NINH -------", 1, 3), Span("Số: 2818/QĐ-UBND", 4, 4),
+...     Span("Tây Ninh, ngày 16 tháng 11 năm 2020", 5, 6), Span("QUYẾT ĐỊNH", 7, 7),
+...     Span("BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH", 8, 8),
+...     Span("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", 9, 9), Span("Căn cứ Luật …", 10, 10)]
+>>> h = read_header(paras, "a.txt")
+>>> h.number_as_written, h.type_code, h.province, h.place, str(h.date), h.title, h.next_index
+('2818/QĐ-UBND', 'QĐ', 'Tây Ninh', 'Tây Ninh', '2020-11-16', 'BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH', 6)
+>>> h.authority
+'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from cancu.errors import InputError, ParseError
+from cancu.parse.numbers import InstrumentNumber, parse_number
+from cancu.text.segment import Span, is_upper
+
+_TYPE_WORDS = {
+    "QUYẾT ĐỊNH": "QĐ",
+    "KẾ HOẠCH": "KH",
+    "CHỈ THỊ": "CT",
+    "NGHỊ QUYẾT": "NQ",
+    "THÔNG BÁO": "TB",
+    "HƯỚNG DẪN": "HD",
+    "CHƯƠNG TRÌNH": "CTr",
+    "QUY CHẾ": "QC",
+    "QUY ĐỊNH": "QyĐ",
+    "ĐỀ ÁN": "ĐA",
+    "CÔNG VĂN": None,
+}
+TYPE_TITLE = re.compile(r"^(" + "|".join(_TYPE_WORDS) + r")(?:\s+[IVX\d]+)?:?$")
+_NUMBER = re.compile(r"^Số\s*:?\s*(.*)$")
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^,]{2,60}?)\s*,\s*(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+)
+_DATE_PARTS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập - Tự do")
+_AUTHORITY = re.compile(
+    r"^(CHỦ TỊCH|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)"
+)
+_PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ)\s+(.+)$")
+
+
+@dataclass
+class Header:
+    """What the header block says, with the index of the first paragraph after it."""
+
+    issuer_text: str | None
+    province: str | None
+    number: InstrumentNumber | None
+    number_as_written: str | None
+    number_lines: tuple[int, int] | None
+    place: str | None
+    date: dt.date | None
+    date_as_written: str | None
+    type_code: str | None
+    title: str | None
+    title_lines: tuple[int, int] | None
+    authority: str | None
+    next_index: int
+    warnings: list[str]
+
+
+def _title_case(words: str) -> str:
+    return " ".join(w.capitalize() for w in words.split())
+
+
+def province_of(issuer: str) -> str | None:
+    """The province of an issuer block such as ``ỦY BAN NHÂN DÂN TỈNH TÂY NINH``.
+
+    >>> province_of("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"), province_of("BỘ NỘI VỤ")
+    ('Hồ Chí Minh', None)
+    """
+    match = _PROVINCE.search(issuer)
+    return _title_case(match.group(2)) if match else None
+
+
+def parse_vn_date(text: str) -> dt.date | None:
+    """Parse ``ngày 16 tháng 11 năm 2020`` (None when absent or impossible)."""
+    match = _DATE_PARTS.search(text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def read_header(paras: list[Span], source: str) -> Header:
+    """Read the header from the first paragraphs; raise :class:`InputError` if there is none."""
+    warnings: list[str] = []
+    issuer = number = number_text = number_lines = place = date = date_text = None
+    type_code = None
+    i = 0
+    type_at = None
+    while i < len(paras) and i < 40:
+        text = paras[i].text
+        if TYPE_TITLE.match(text.strip()):
+            type_at = i
+            type_code = _TYPE_WORDS[TYPE_TITLE.match(text.strip()).group(1)]
+            break
+        number_match = _NUMBER.match(text)
+        if number_match and number_text is None:
+            rest = number_match.group(1).strip()
+            span = paras[i]
+            if not rest and i + 1 < len(paras):
+                i += 1
+                rest, span = paras[i].text.strip(), Span(rest, span.start, paras[i].end)
+            number_text, number_lines = rest, (span.start, span.end)
+        elif place is None and _PLACE_DATE.match(text):
+            match = _PLACE_DATE.match(text)
+            place, date_text = match.group("place").strip(), match.group("date")
+            date = parse_vn_date(date_text)
+            if date is None:
+                warnings.append(f"line {paras[i].start}: impossible date '{date_text}'")
+        elif issuer is None and is_upper(text) and not _MOTTO.search(text):
+            issuer = re.sub(r"\s*-{3,}\s*", " ", text).strip()
+        i += 1
+    if type_at is None or (number_text is None and date is None):
+        line = paras[0].start if paras else 1
+        raise InputError(
+            "not a decision or plan: expected a header with 'Số: …', a place and date "
+            "('…, ngày … tháng … năm …') and a title such as 'QUYẾT ĐỊNH' or 'KẾ HOẠCH'",
+            source=source,
+            line=line,
+        )
+    if number_text:
+        try:
+            number = parse_number(number_text)
+        except ParseError as exc:
+            warnings.append(
+                f"line {number_lines[0]}: document number not understood: {exc.message}"
+            )
+    if number and number.type_code and type_code and number.type_code != type_code:
+        warnings.append(
+            f"line {number_lines[0]}: the number says {number.type_code}, the title says {type_code}"
+        )
+    # Title: upper-case paragraphs after the type word, up to the enacting authority.
+    j = type_at + 1
+    title_parts: list[Span] = []
+    authority = None
+    while j < len(paras) and is_upper(paras[j].text):
+        if title_parts and _AUTHORITY.match(paras[j].text):
+            authority = paras[j].text
+            j += 1
+            break
+        title_parts.append(paras[j])
+        j += 1
+    title = " ".join(p.text for p in title_parts) or None
+    title_lines = (title_parts[0].start, title_parts[-1].end) if title_parts else None
+    return Header(
+        issuer_text=issuer,
+        province=province_of(issuer) if issuer else None,
+        number=number,
+        number_as_written=number_text,
+        number_lines=number_lines,
+        place=place,
+        date=date,
+        date_as_written=date_text,
+        type_code=type_code,
+        title=title,
+        title_lines=title_lines,
+        authority=authority,
+        next_index=j,
+        warnings=warnings,
+    )

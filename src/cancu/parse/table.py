@@ -1,0 +1,484 @@
+"""Recover the rows of an appendix table from a flattened cell stream.
+
+Legal portals flatten tables: each cell is followed by a line holding only
+``|``; merged cells make the number of cells per row vary, and nothing marks
+where a row ends (some exports mark a row start with an empty cell, which
+looks exactly like an empty cell). Columns are found by their header labels,
+never by position; rows are then recovered by a dynamic-programming alignment
+that assigns each cell to the column whose kind of content it fits best
+(an agency name, an "x" mark, a deadline, an amount, a numbered task text …),
+allowing columns to be skipped where a merged cell spans several rows.
+
+>>> from cancu.text.normalize import normalize_text
+>>> from cancu.text.segment import split_cells
+>>> text = "|\\n".join(["STT", "Nhiệm vụ", "Chủ trì", "Thời gian", "1", "Rà soát thủ tục",
+...     "Sở Tư pháp", "Quý II/2021", "2", "Tập huấn", "Sở Nội vụ", "Năm 2021", ""])
+>>> table = parse_table(split_cells(normalize_text(text)))
+>>> [c.key for c in table.columns]
+['stt', 'task', 'lead', 'deadline']
+>>> [(r.value("stt"), r.value("task"), r.value("lead")) for r in table.rows]
+[('1', 'Rà soát thủ tục', 'Sở Tư pháp'), ('2', 'Tập huấn', 'Sở Nội vụ')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cancu.errors import ParseError
+from cancu.text.segment import Cell, Span
+
+# ---------------------------------------------------------------- columns
+
+_HEADERS: tuple[tuple[str, str], ...] = (
+    ("stt", r"^(stt|tt|số tt|số thứ tự)$"),
+    ("funding", r"^nguồn (kinh phí|vốn)|^nguồn$"),
+    ("lead", r"chủ trì"),
+    ("coord", r"phối hợp"),
+    ("levels", r"được triển khai|cấp thực hiện"),
+    ("level:tinh", r"^cấp tỉnh$"),
+    ("level:huyen", r"^cấp huyện$"),
+    ("level:xa", r"^cấp xã$"),
+    ("deadline", r"^(thời gian|thời hạn|tiến độ|lộ trình)"),
+    ("unitprice", r"^đơn giá"),
+    ("budget", r"kinh phí|dự toán|thành tiền|số tiền"),
+    ("note", r"^ghi chú"),
+    ("quantity", r"^(số lượng|chỉ tiêu thực hiện|khối lượng)"),
+    ("product", r"^(sản phẩm|kết quả)"),
+    ("content", r"^(nội dung|lĩnh vực|nhóm nhiệm vụ)$"),
+    (
+        "task",
+        r"^(nhiệm vụ|tên nhiệm vụ|nội dung (công việc|nhiệm vụ|thực hiện|chi)|công việc|"
+        r"hoạt động|giải pháp|chỉ tiêu$|tên nhiệm vụ|tên hoạt động)",
+    ),
+)
+_TEXT_COLUMNS = {"content", "task", "product", "note", "funding"}
+LEVEL_KEYS = ("level:tinh", "level:huyen", "level:xa")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its key (``task``, ``lead``, ``deadline`` …) and header cell."""
+
+    key: str
+    label: str
+
+
+def header_key(label: str) -> str | None:
+    """The column key of a header label, or None when the label is not a known header.
+
+    >>> header_key("CƠ QUAN CHỦ TRÌ"), header_key("THỜI GIAN HOÀN THÀNH"), header_key("Hà Nội")
+    ('lead', 'deadline', None)
+    >>> header_key("KINH PHÍ DỰ KIẾN (ĐV: VNĐ đồng)"), header_key("Nguồn kinh phí")
+    ('budget', 'funding')
+    """
+    text = re.sub(r"\s+", " ", label).strip().lower()
+    text = re.sub(r"\(.*?\)", "", text).strip(" :.")
+    if not text or len(text) > 60:
+        return None
+    for key, pattern in _HEADERS:
+        if re.search(pattern, text):
+            return key
+    return None
+
+
+# ---------------------------------------------------------------- cell features
+
+_MONEY = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:,\d+)?$|^\d{4,}$")
+_MARK = re.compile(r"^[xX✓✔√]$")
+_NUMBERING = re.compile(r"^(\d{1,3}(?:\.\d+)*\.?|[IVXL]+\.?|[a-zđ]\)?|[-+•])$")
+_TASK_START = re.compile(r"^(\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-+•]\s*\S)")
+_AREA = re.compile(r"^([IVXL]+)\.?\s+(\S.*)$")
+_DEADLINE = re.compile(
+    r"\b(quý|tháng|năm|thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý|trước ngày|"
+    r"định kỳ|20\d\d)\b",
+    re.IGNORECASE,
+)
+_AGENCY = re.compile(
+    r"^(các (sở|ban|ngành|cơ quan|đơn vị|huyện|xã|phòng|tổ chức|địa phương|bộ|hội|doanh nghiệp|"
+    r"trường|viện|thành viên|tỉnh|chi cục|trung tâm|ủy ban|uỷ ban|ubnd)|cơ quan|sở |ủy ban|uỷ ban|ubnd|văn phòng|vp |ban |báo (?!cáo)|đài |công an|trung tâm|"
+    r"phòng|cục|chi cục|bộ |tổng cục|liên hiệp|hội |viện|trường|doanh nghiệp|bảo hiểm|"
+    r"kho bạc|thanh tra|tỉnh đoàn|đoàn |hội đồng|tòa án|toà án|viện kiểm sát|bộ chỉ huy|"
+    r"quỹ|đơn vị|thường trực|tổ |ngân hàng|công ty|tổng công ty|hợp tác xã|lãnh đạo|"
+    r"hđnd|mttq|ủy ban mặt trận|uỷ ban mặt trận|tỉnh ủy|tỉnh uỷ|thành ủy|ngành)",
+    re.IGNORECASE,
+)
+_LEGAL_REF = re.compile(
+    r"\b(quyết định|qđ|thông tư|tt|nghị định|nđ|công văn|chỉ thị|nghị quyết|luật)\s+(số\s+)?\d"
+    r"|\d+/\d{4}/[A-ZĐ]",
+    re.IGNORECASE,
+)
+_FUNDING = re.compile(r"nguồn|ngân sách|vốn|kinh phí|xã hội hóa|xã hội hoá", re.IGNORECASE)
+_TOTAL = re.compile(r"^(tổng kinh phí|tổng cộng|tổng số|tổng dự toán|cộng)\b", re.IGNORECASE)
+
+
+def is_money(text: str) -> bool:
+    """True for a cell holding an amount such as ``158.580.000``."""
+    return bool(_MONEY.match(text.replace(" ", "")))
+
+
+def is_agency_like(text: str) -> bool:
+    """True when a cell reads like an agency or a list of agencies.
+
+    >>> is_agency_like("- Báo Tây Ninh; - Đài PTTH"), is_agency_like("Tổ chức hội thi")
+    (True, False)
+    """
+    return bool(_AGENCY.match(re.sub(r"^[-+•]\s*", "", text)))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def fit(text: str, key: str) -> float:
+    """How well a cell's text fits a column (higher is better).
+
+    >>> fit("x", "level:tinh") > fit("x", "lead")
+    True
+    >>> fit("Sở Tài chính", "lead") > fit("Sở Tài chính", "deadline")
+    True
+    """
+    if not text:
+        return {"task": -2.0, "stt": -0.5}.get(key, 0.0)
+    money, mark = is_money(text), bool(_MARK.match(text))
+    agency, deadline = is_agency_like(text), bool(_DEADLINE.search(text))
+    numbered = bool(_TASK_START.match(text)) and not agency
+    if mark:
+        return 3.0 if key.startswith("level:") else -5.0
+    if key.startswith("level:"):
+        return -5.0
+    if key == "stt":
+        return 3.0 if _NUMBERING.match(text) else -5.0
+    if key in ("budget", "unitprice"):
+        good = 3.0 if key == "budget" else 2.0
+        return good if money or text in ("-", "0") else -3.0
+    if money:
+        return 0.5 if key in ("quantity", "note") else -4.0
+    if key in ("lead", "coord"):
+        score = 2.5 if agency else (-0.5 if _words(text) <= 6 else -2.0)
+        return score - (1.5 if numbered else 0.0) - (2.0 if deadline and not agency else 0.0)
+    if key == "deadline":
+        if deadline and _words(text) <= 12:
+            return 3.0
+        if re.search(r"kế hoạch|cụ thể", text, re.IGNORECASE) and _words(text) <= 10:
+            return 1.0
+        return -2.0 if agency else -1.0
+    if key == "quantity":
+        if re.match(r"^\d", text) and _words(text) <= 4:
+            return 2.5
+        return -0.5 if _words(text) <= 3 else -3.0
+    if key == "funding":
+        return 2.5 if _FUNDING.search(text) else -1.0
+    if key == "task":
+        return 3.0 if numbered else (1.0 if _words(text) >= 3 and not agency else -0.5)
+    legal = bool(_LEGAL_REF.search(text))
+    if key == "content":
+        if legal and not numbered:
+            return -1.0
+        return 0.5 if numbered else (1.2 if _words(text) >= 3 and not agency else -0.5)
+    if key == "note":
+        return 2.0 if legal else 0.4
+    if key == "product":
+        return 0.4
+    if re.fullmatch(r"[\d.,/ ]+", text):
+        return 1.0
+    return 0.0 if _words(text) <= 3 else -0.3
+
+
+# ---------------------------------------------------------------- table structure
+
+
+@dataclass
+class Row:
+    """One recovered row: the cells it holds, by column key, and the keys it inherited."""
+
+    cells: dict[str, Cell]
+    inherited: set[str] = field(default_factory=set)
+    area: Span | None = None
+
+    def value(self, key: str) -> str:
+        """The text of the row's cell for ``key`` (empty when absent)."""
+        cell = self.cells.get(key)
+        return cell.text if cell else ""
+
+    @property
+    def start(self) -> int:
+        """First line of the row."""
+        own = [c.start for k, c in self.cells.items() if k not in self.inherited]
+        return min(own) if own else self.area.start
+
+    @property
+    def end(self) -> int:
+        """Last line of the row."""
+        own = [c.end for k, c in self.cells.items() if k not in self.inherited]
+        return max(own) if own else self.start
+
+
+@dataclass
+class Table:
+    """A parsed table: title lines before it, columns, rows and the declared total."""
+
+    columns: list[Column]
+    rows: list[Row]
+    header: Span
+    total: Span | None = None
+    total_amount: Span | None = None
+    total_words: Span | None = None
+    end_index: int = 0
+
+    def keys(self) -> list[str]:
+        """The column keys in order."""
+        return [c.key for c in self.columns]
+
+
+def find_header(cells: Sequence[Cell], start: int = 0) -> tuple[int, int] | None:
+    """Find the first run of at least three header cells; return its (first, past-last) index.
+
+    >>> from cancu.text.segment import Cell
+    >>> cs = [Cell(((1, t),), 1) for t in ["Điều 1", "TT", "Nhiệm vụ", "Chủ trì", "1"]]
+    >>> find_header(cs)
+    (1, 4)
+    """
+    i = start
+    while i < len(cells):
+        j = i
+        keys: list[str] = []
+        while j < len(cells) and (cells[j].text == "" or _header_like(cells[j].text, keys)):
+            if cells[j].text:
+                keys.append(header_key(cells[j].text) or "")
+            j += 1
+        anchored = {"task", "content", "lead", "budget"} & set(keys)
+        if len(keys) >= 3 and anchored and len(set(keys)) >= 3:
+            first = i
+            while cells[first].text == "":
+                first += 1
+            last = j
+            while cells[last - 1].text == "":
+                last -= 1
+            return first, last
+        i = j + 1 if j > i else i + 1
+    return None
+
+
+def _header_like(text: str, keys: list[str]) -> bool:
+    """A known header label, or an unknown short label inside a run of known ones."""
+    if header_key(text):
+        return True
+    known = [k for k in keys if k]
+    return (
+        bool(known)
+        and len(text.split()) <= 8
+        and not is_money(text)
+        and not _NUMBERING.match(text)
+        and not _TASK_START.match(text)
+        and not _AREA.match(text)
+        and not re.match(r"^\d", text)
+        and not is_agency_like(text)
+    )
+
+
+def _columns(cells: Sequence[Cell]) -> list[Column]:
+    columns: list[Column] = []
+    levels_at = None
+    for cell in cells:
+        if not cell.text:
+            continue
+        key = header_key(cell.text)
+        if key is None:
+            if len(cell.text) <= 2 or not columns:  # sub-header marks such as X / Y
+                continue
+            key = f"other{len(columns)}"
+        if key == "levels":
+            levels_at = len(columns)
+            continue
+        if key in LEVEL_KEYS:
+            if levels_at is not None:
+                columns.insert(levels_at, Column(key, cell.text))
+                levels_at += 1
+            else:
+                columns.append(Column(key, cell.text))
+            continue
+        if any(c.key == key for c in columns):
+            # A second "Chỉ tiêu"/"Số lượng" style label merged into the first.
+            if key in ("quantity", "product", "task"):
+                continue
+            key = f"{key}2"
+        columns.append(Column(key, cell.text))
+    # "SẢN PHẨM" then "Số lượng/Chỉ tiêu" is one column in the data: keep the quantity.
+    keys = [c.key for c in columns]
+    if (
+        "product" in keys
+        and "quantity" in keys
+        and keys.index("quantity") == keys.index("product") + 1
+    ):
+        columns.pop(keys.index("product"))
+    return columns
+
+
+_ROW_START_MAX = {"stt", "content", "task"}
+_INHERITABLE = {"content", "coord", "deadline", "product", "funding", "note", "lead", *LEVEL_KEYS}
+
+
+def _align(texts: list[str], keys: list[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Segment cell texts into rows; return (kind, [(cell index, column index)]) per row."""
+    n, m = len(texts), len(keys)
+    starts = [k for k, key in enumerate(keys) if key in _ROW_START_MAX] or [0]
+    last_start = max(starts)
+    cheap = ("content", "stt", "product", "unitprice")
+    skip = [0.1 if key in cheap or key.startswith("other") else 0.7 for key in keys]
+    neg = float("-inf")
+    # best[i][j]: best score having consumed i cells, next column j (0 = at a row start).
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    fits = [[fit(t, key) for key in keys] for t in texts]
+    for i in range(n + 1):
+        row = best[i]
+        for j in range(m, -1, -1):
+            score = row[j]
+            if score == neg:
+                continue
+            if j > 0:  # end the row here; trailing columns are spanned or missing
+                s = score - sum(skip[j:]) * 0.8 - 1.5
+                if s > best[i][0]:
+                    best[i][0], back[i][0] = s, (i, j, -2)
+            if i == n:
+                continue
+            text = texts[i]
+            if j == 0:
+                if not text:  # an empty cell between rows (a row-start marker)
+                    s = score - 0.3
+                    if s > best[i + 1][0]:
+                        best[i + 1][0], back[i + 1][0] = s, (i, 0, -1)
+                area = _AREA.match(text)
+                if area and _area_like(area.group(2)):
+                    s = score + 4.0
+                    if s > best[i + 1][0]:
+                        best[i + 1][0], back[i + 1][0] = s, (i, 0, -3)
+            lo = j
+            hi = last_start + 1 if j == 0 else m
+            penalty = 0.0
+            for k in range(lo, hi):
+                s = score + fits[i][k] - penalty
+                if s > best[i + 1][k + 1]:
+                    best[i + 1][k + 1], back[i + 1][k + 1] = s, (i, j, k)
+                penalty += skip[k]
+    # Walk back from the best end state.
+    j = max(range(m + 1), key=lambda c: best[n][c])
+    if best[n][j] == neg:
+        raise ParseError("cannot align the table cells to its columns")
+    rows: list[tuple[str, list[tuple[int, int]]]] = []
+    current: list[tuple[int, int]] = []
+    i = n
+    while i > 0 or j > 0:
+        step = back[i][j]
+        if step is None:
+            break
+        pi, pj, k = step
+        if k == -2:  # row end
+            if current:
+                rows.append(("row", current[::-1]))
+            current = []
+        elif k == -3:
+            rows.append(("area", [(pi, -1)]))
+        elif k >= 0:
+            current.append((pi, k))
+        i, j = pi, pj
+    if current:
+        rows.append(("row", current[::-1]))
+    return rows[::-1]
+
+
+def _area_like(title: str) -> bool:
+    letters = [ch for ch in title if ch.isalpha()]
+    return len(letters) >= 4 and all(not ch.islower() for ch in letters)
+
+
+def parse_table(cells: Sequence[Cell], start: int = 0) -> Table:
+    """Parse the first table found at or after ``cells[start]``.
+
+    Raises :class:`ParseError` (with the line) when no header is found.
+    """
+    found = find_header(cells, start)
+    if found is None:
+        line = cells[start].start if start < len(cells) else None
+        raise ParseError("no table header (e.g. 'NHIỆM VỤ | CHỦ TRÌ | PHỐI HỢP')", line=line)
+    first, past = found
+    cells = list(cells)
+    shift = 0
+    before = cells[first - 1] if first > start else None
+    if before is not None and len(before.lines) > 1 and header_key(before.lines[-1][1]):
+        # The first header label shares a cell with the title above it.
+        cells[first - 1 : first] = [
+            Cell(before.lines[:-1], before.lines[-2][0]),
+            Cell(before.lines[-1:], before.bar),
+        ]
+        first, past, shift = first, past + 1, 1
+    # Sub-headers (Cấp tỉnh / Cấp huyện / Cấp xã; X / Y) follow the main header.
+    while past < len(cells) and (header_key(cells[past].text) or cells[past].text == ""):
+        past += 1
+    columns = _columns(cells[first:past])
+    header = Span(
+        " | ".join(c.text for c in cells[first:past] if c.text),
+        cells[first].start,
+        cells[past - 1].end,
+    )
+    end = past
+    while end < len(cells) and not _TOTAL.match(cells[end].text):
+        end += 1
+    body = list(cells[past:end])
+    while body and not body[-1].text:
+        body.pop()
+    keys = [c.key for c in columns]
+    aligned = _align([c.text for c in body], keys)
+    rows = _rows(aligned, body, keys)
+    table = Table(columns=columns, rows=rows, header=header, end_index=end)
+    if end < len(cells):
+        _read_total(table, cells, end)
+    table.end_index -= shift  # an index into the caller's list of cells
+    return table
+
+
+def _rows(aligned, body: list[Cell], keys: list[str]) -> list[Row]:
+    rows: list[Row] = []
+    previous: Row | None = None
+    area: Span | None = None
+    for kind, members in aligned:
+        if kind == "area":
+            area = body[members[0][0]].span
+            rows.append(Row(cells={}, area=area))
+            previous = None
+            continue
+        cells = {keys[k]: body[i] for i, k in members}
+        stt, title = cells.get("stt"), cells.get("task") or cells.get("content")
+        if stt and title and re.fullmatch(r"[IVXL]+\.?", stt.text):
+            own = {k for k, c in cells.items() if c.text} - {"stt", "task", "content", "budget"}
+            if not own:
+                area = Span(f"{stt.text.rstrip('.')}. {title.text}", stt.start, title.end)
+                rows.append(Row(cells={}, area=area))
+                previous = None
+                continue
+        row = Row(cells=cells, area=area)
+        if previous is not None:
+            for key in keys:
+                if key in _INHERITABLE and key not in cells and key in previous.cells:
+                    row.cells[key] = previous.cells[key]
+                    row.inherited.add(key)
+        rows.append(row)
+        previous = row
+    return rows
+
+
+def _read_total(table: Table, cells: Sequence[Cell], at: int) -> None:
+    table.total = cells[at].span
+    table.end_index = at + 1
+    for k in range(at + 1, min(at + 6, len(cells))):
+        cell = cells[k]
+        if table.total_amount is None and is_money(cell.text):
+            table.total_amount = cell.span
+            table.end_index = k + 1
+        elif table.total_amount is not None and re.search(r"đồng|tỷ|triệu", cell.text):
+            table.total_words = cell.span
+            table.end_index = k + 1
+            break

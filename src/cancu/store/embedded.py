@@ -1,0 +1,102 @@
+"""The embedded store: an on-disk Oxigraph database under ``build/store`` by default.
+
+Named graphs are replaced atomically: one SPARQL update drops each graph and
+inserts its new triples, and Oxigraph applies an update in one transaction,
+so a failed load leaves the store exactly as it was.
+
+>>> from rdflib import Graph, URIRef, Literal
+>>> g = Graph(); _ = g.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
+>>> store = EmbeddedStore(None)
+>>> store.replace_graphs({URIRef("urn:g"): g})
+1
+>>> [str(x) for x in store.graph_names()]
+['urn:g']
+>>> store.count(URIRef("urn:g"))
+1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from cancu.errors import StoreError
+
+DEFAULT_STORE = Path("build") / "store"
+
+
+class EmbeddedStore:
+    """A thin wrapper over :class:`pyoxigraph.Store` (in memory when ``path`` is None)."""
+
+    def __init__(self, path: str | Path | None = DEFAULT_STORE, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self.store = ox.Store()
+            elif read_only:
+                if not self.path.exists():
+                    raise StoreError(
+                        f"no store at {self.path}: run 'cancu build' first (or pass --store DIR)"
+                    )
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> int:
+        """Replace each named graph by the given triples, all in one transaction.
+
+        Returns the number of triples written. Raises :class:`StoreError` and
+        writes nothing when any part fails.
+        """
+        parts: list[str] = []
+        total = 0
+        for name, graph in graphs.items():
+            body = graph.serialize(format="nt")
+            total += len(graph)
+            parts.append(
+                f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}"
+            )
+        if not parts:
+            return 0
+        try:
+            self.store.update(" ;\n".join(parts))
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"the store was left unchanged: {exc}") from None
+        return total
+
+    def drop_graphs(self, names: list[URIRef]) -> None:
+        """Remove named graphs in one transaction."""
+        if names:
+            self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{n}>" for n in names))
+
+    def graph_names(self) -> list[URIRef]:
+        """The named graphs in the store, sorted."""
+        return sorted(
+            URIRef(g.value) for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)
+        )
+
+    def count(self, graph: URIRef | None = None) -> int:
+        """Number of quads in one named graph (or in the whole store)."""
+        if graph is None:
+            return len(self.store)
+        return sum(
+            1 for _ in self.store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
+        )
+
+    def dump(self, path: Path, fmt: str) -> None:
+        """Write the whole dataset as TriG or N-Quads."""
+        formats = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
+        if fmt not in formats:
+            raise StoreError(f"unknown dataset format '{fmt}': expected one of {sorted(formats)}")
+        self.store.dump(str(path), formats[fmt])
+
+    def flush(self) -> None:
+        """Make sure everything is on disk."""
+        if self.path is not None:
+            self.store.flush()

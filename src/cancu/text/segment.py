@@ -1,0 +1,161 @@
+"""Cut a normalised text into cells and paragraphs, each with its 1-based line range.
+
+Legal portals export a page's layout tables as a stream of cells, each followed
+by a line holding only ``|``. The same stream carries the header block, the
+body of the decision and the appendix table. :func:`split_cells` recovers the
+cells; :func:`paragraphs` rebuilds the hard-wrapped paragraphs of the cells
+that hold running text.
+
+>>> from cancu.text.normalize import normalize_text
+>>> src = normalize_text("Số: 12/QĐ-UBND\\n|\\nCăn cứ Luật\\nngày 1/1/2020;\\nĐiều 1. Ban hành.")
+>>> [c.text for c in split_cells(src)]
+['Số: 12/QĐ-UBND', 'Căn cứ Luật ngày 1/1/2020; Điều 1. Ban hành.']
+>>> [(p.text, p.start, p.end) for p in paragraphs(split_cells(src)[1:])]
+[('Căn cứ Luật ngày 1/1/2020;', 3, 4), ('Điều 1. Ban hành.', 5, 5)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cancu.text.normalize import SourceText
+
+BAR = "|"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text with the line range it came from (1-based, inclusive)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of the exported layout: its non-blank lines with their numbers.
+
+    ``bar`` is the line number of the ``|`` that closes the cell (or of the last
+    line when the text ends without one); an empty cell has no lines. ``breaks``
+    holds the numbers of lines that follow a blank line (a paragraph break).
+    """
+
+    lines: tuple[tuple[int, str], ...]
+    bar: int
+    breaks: frozenset[int] = frozenset()
+
+    @property
+    def text(self) -> str:
+        """The cell's lines joined with single spaces."""
+        return " ".join(t.strip() for _, t in self.lines).strip()
+
+    @property
+    def start(self) -> int:
+        """First line of the cell (its bar line when empty)."""
+        return self.lines[0][0] if self.lines else self.bar
+
+    @property
+    def end(self) -> int:
+        """Last line of the cell (its bar line when empty)."""
+        return self.lines[-1][0] if self.lines else self.bar
+
+    @property
+    def span(self) -> Span:
+        """The cell as a :class:`Span`."""
+        return Span(self.text, self.start, self.end)
+
+
+def split_cells(src: SourceText) -> list[Cell]:
+    """Split the text at lines holding only ``|``; keep empty cells, drop blank lines."""
+    cells: list[Cell] = []
+    current: list[tuple[int, str]] = []
+    breaks: set[int] = set()
+    blank = False
+    for number, line in enumerate(src.lines, start=1):
+        if line.strip() == BAR:
+            cells.append(Cell(tuple(current), number, frozenset(breaks)))
+            current, breaks = [], set()
+        elif line.strip():
+            if blank and current:
+                breaks.add(number)
+            current.append((number, line))
+        blank = not line.strip()
+    if current:
+        cells.append(Cell(tuple(current), current[-1][0], frozenset(breaks)))
+    return cells
+
+
+_MARKER = re.compile(
+    r"""^(?:
+        Căn\ cứ\b | Theo\ đề\ nghị | Xét\ đề\ nghị | Thực\ hiện\b | Triển\ khai\b
+      | Điều\ \d+\s*[.:]
+      | [a-zđ]\)
+      | \d+(?:\.\d+)*\.(?=\s|$)
+      | [IVXL]+\.(?=\s|$)
+      | [-+•–]\s
+      | Nơi\ nhận | Số\s*: | QUYẾT\ ĐỊNH\b | KẾ\ HOẠCH\b | PHỤ\ LỤC\b
+      | K?T\.\s*[A-ZĐ] | TM\.\s | KT\.
+      | \(Ban\ hành\ kèm | \(Kèm\ theo
+      | Trên\ đây
+    )""",
+    re.VERBOSE,
+)
+_AUTHORITY = re.compile(
+    r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ TRƯỞNG"
+    r"|THỦ TƯỚNG|GIÁM ĐỐC)\b"
+)
+
+
+def is_upper(text: str) -> bool:
+    """True when the text has letters and none of them is lower case.
+
+    >>> is_upper("QUYẾT ĐỊNH"), is_upper("Quyết định"), is_upper("2021")
+    (True, False, False)
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(not ch.islower() for ch in letters)
+
+
+def _starts_paragraph(line: str, previous: str | None) -> bool:
+    stripped = line.strip()
+    if previous is None or _MARKER.match(stripped):
+        return True
+    # An upper-case heading after running text, or an enacting authority after a title.
+    if is_upper(stripped) and not is_upper(previous):
+        return True
+    if is_upper(stripped) and _AUTHORITY.match(stripped) and is_upper(previous):
+        return not previous.rstrip().endswith(("SỐ", "CỦA", "VÀ", ","))
+    # A title line such as "QUYẾT ĐỊNH" stands alone.
+    return bool(re.fullmatch(r"(QUYẾT ĐỊNH|KẾ HOẠCH|PHỤ LỤC)(\s+[IVX\d]+)?:?", previous.strip()))
+
+
+def paragraphs(cells: Iterable[Cell], *, blank_breaks: bool = True) -> list[Span]:
+    """Rebuild paragraphs from the lines of ``cells``.
+
+    A paragraph starts at a cell boundary, at a structural marker (``Căn cứ``,
+    ``Điều 2.``, ``a)``, ``1.``, ``II.``, ``-``, ``Nơi nhận``, ``KT.`` …), or at an
+    upper-case heading after running text.
+    """
+    out: list[Span] = []
+    for cell in cells:
+        buf: list[tuple[int, str]] = []
+        previous: str | None = None
+        for number, line in cell.lines:
+            if buf and (
+                (blank_breaks and number in cell.breaks) or _starts_paragraph(line, previous)
+            ):
+                out.append(_join(buf))
+                buf = []
+            buf.append((number, line))
+            previous = line.strip()
+        if buf:
+            out.append(_join(buf))
+    return out
+
+
+def _join(buf: list[tuple[int, str]]) -> Span:
+    text = re.sub(r"\s+", " ", " ".join(t.strip() for _, t in buf)).strip()
+    return Span(text, buf[0][0], buf[-1][0])
