@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cancu.extract.agents import AgentResolver, strip_title
 from cancu.extract.citations import CitingContext, citations_in
@@ -26,6 +26,9 @@ _ASSIGN = re.compile(
 _EXECUTE = re.compile(
     r"^(?:Điều\s+\d+\s*[.:]\s*)?(.+?)\s+(?:căn cứ Quyết định thi hành|chịu trách nhiệm thi hành"
     r"|thi hành Quyết định này)"
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:Phó\s+)?(?:Chánh|Giám đốc|Thủ trưởng|Chủ tịch|Trưởng)\s+(?=[A-ZĐÂĂÊÔƠƯ]|các\b|UBND)"
 )
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?")
 _SIGN = re.compile(r"^(KT|TM|TL|TUQ|Q)\.\s*(.*)$")
@@ -57,7 +60,7 @@ def read_preamble(
         if _ARTICLE.match(text) or re.match(r"^[IVX]+\.\s", text):
             break
         if _BASIS.match(text):
-            found = citations_in(span, "legal-basis", ctx, agents)
+            found = _top_level(text, citations_in(span, "legal-basis", ctx, agents))
             out.bases.extend(found)
             if not found:
                 out.unmatched.append(span)
@@ -74,6 +77,31 @@ def read_preamble(
     return out
 
 
+_CONNECTOR = re.compile(r"^[\s,;.]*(?:và|;|,)?[\s,;]*(?:Căn cứ\s+)?$")
+
+
+def _top_level(text: str, found: list[Citation]) -> list[Citation]:
+    """Keep "legal-basis" for the instruments a "Căn cứ" paragraph lists at its top level.
+
+    An instrument named inside another's subject ("… về sửa đổi Luật Tổ chức Chính phủ")
+    is a mention, not a basis of its own.
+    """
+    out: list[Citation] = []
+    cursor = 0
+    nested = False
+    for k, cite in enumerate(found):
+        at = text.find(cite.as_written, cursor)
+        between = text[cursor:at] if at >= 0 else ""
+        if ";" in between:
+            nested = False
+        elif k > 0 and (found[k - 1].subject or not _CONNECTOR.match(between)):
+            nested = True  # named inside the subject of the instrument before it
+        out.append(replace(cite, kind="mention") if nested else cite)
+        if at >= 0:
+            cursor = at + len(cite.as_written)
+    return out
+
+
 def _participations(text: str, start: int, end: int, agents: AgentResolver) -> list[Participation]:
     found: list[Participation] = []
     for sentence in re.split(r"(?<=[.;])\s+", text):
@@ -86,13 +114,13 @@ def _participations(text: str, start: int, end: int, agents: AgentResolver) -> l
                 role = "assigned"
             for name in agents.gazetteer.split(match.group(1), province=agents.province):
                 found.append(Participation(agents.resolve(name, start, end), role))
-        execute = _EXECUTE.match(sentence)
-        if execute:
-            names = agents.gazetteer.split(execute.group(1), province=agents.province)
-            for name in names:
-                name = strip_title(name)
-                if re.search(r"tổ chức, cá nhân|cá nhân có liên quan", name) or len(name) < 4:
-                    continue
+    execute = _EXECUTE.match(text)
+    if execute:
+        clause = re.sub(
+            r"\s+và các tổ chức, cá nhân.*$|,?\s*các tổ chức, cá nhân.*$", "", execute.group(1)
+        )
+        for name in agents.gazetteer.split(_TITLE_WORDS.sub("", clause), province=agents.province):
+            if len(name) >= 4:
                 found.append(Participation(agents.resolve(name, start, end), "executing"))
     return found
 

@@ -58,16 +58,19 @@ def read_items(paras: list[Span], start: int) -> tuple[list[PlanItem], int]:
 
 def _assignees(heading: str, start: int, end: int, agents: AgentResolver):
     """The agencies a heading in "Tổ chức thực hiện" assigns duties to."""
-    heading = heading.strip(" .:")
-    listed = re.match(r"^Các sở\s*:\s*(.+)$", heading)
+    heading = re.sub(r"^Nhiệm vụ (?:chung )?của (?:tất cả )?", "", heading.strip(" .:"))
+    whole = agents.resolve(heading, start, end)
+    if whole.iri:
+        return [whole]
+    listed = re.match(r"^Các sở\s*:\s*(.+?)(?:\s+và\s+((?:Văn phòng|Ban)\b.*))?$", heading)
     if listed:
-        names = []
-        for part in re.split(r",|\s+và\s+(?=Văn phòng|Sở|Ban)", listed.group(1)):
+        names = [listed.group(2)] if listed.group(2) else []
+        for part in listed.group(1).split(","):
             part = part.strip()
             if not part:
                 continue
             names.append(part if re.match(r"^(Văn phòng|Ban|Sở)\b", part) else f"Sở {part}")
-        return [agents.resolve(n, start, end) for n in names]
+        return [agents.resolve(n, start, end) for n in sorted(names, key=names.index)]
     group = re.match(r"^(.+?)\s*:\s*(.+)$", heading)
     if group:  # "Các cơ quan ngành dọc …: Cục thuế, Cục Hải quan, …"
         head = agents.resolve(group.group(1), start, end)

@@ -380,7 +380,10 @@ def _align(texts: list[str], keys: list[str]) -> list[tuple[str, list[tuple[int,
             if current:
                 rows.append(("row", current[::-1]))
             current = []
-        elif k == -3:
+        elif k == -3:  # an area row ends where the row after it starts
+            if current:
+                rows.append(("row", current[::-1]))
+                current = []
             rows.append(("area", [(pi, -1)]))
         elif k >= 0:
             current.append((pi, k))

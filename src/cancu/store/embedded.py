@@ -13,6 +13,8 @@ so a failed load leaves the store exactly as it was.
 ['urn:g']
 >>> store.count(URIRef("urn:g"))
 1
+>>> len(store.graph(URIRef("urn:g")))
+1
 """
 
 from __future__ import annotations
@@ -88,6 +90,16 @@ class EmbeddedStore:
         return sum(
             1 for _ in self.store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
         )
+
+    def graph(self, *names: URIRef) -> Graph:
+        """The union of the given named graphs as an rdflib graph (for pySHACL, networkx …)."""
+        out = Graph()
+        for name in names:
+            data = self.store.dump(
+                format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name))
+            )
+            out.parse(data=data.decode("utf-8"), format="nt")
+        return out
 
     def dump(self, path: Path, fmt: str) -> None:
         """Write the whole dataset as TriG or N-Quads."""

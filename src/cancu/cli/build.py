@@ -1,8 +1,4 @@
-"""The ``cancu`` command: a thin layer over the library.
-
-Exit codes: 0 success, 1 a document failed or validation found violations,
-2 usage error (bad option, unknown name).
-"""
+"""``cancu build``: extract decision texts into the store."""
 
 from __future__ import annotations
 
@@ -10,17 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from cancu.errors import CancuError
-from cancu.store.embedded import DEFAULT_STORE, EmbeddedStore
-
-
-def _store_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--store",
-        type=Path,
-        default=DEFAULT_STORE,
-        help=f"store directory (default: {DEFAULT_STORE})",
-    )
+from cancu.cli.common import store_arg
+from cancu.store.embedded import EmbeddedStore
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -51,38 +38,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``cancu`` command."""
-    parser = argparse.ArgumentParser(
-        prog="cancu",
-        description="A knowledge graph of Vietnamese administrative decisions: "
-        "who leads what, with what budget and deadline, under which legal basis.",
-    )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``build`` command."""
     build = sub.add_parser(
         "build", help="extract decision texts into the store", description=cmd_build.__doc__
     )
     build.add_argument(
         "sources", nargs="*", type=Path, help="source texts (default: data/sources/*.txt)"
     )
-    _store_arg(build)
+    store_arg(build)
     build.add_argument("--out", type=Path, help="also write the dataset (.trig or .nq)")
     build.add_argument("--max-warnings", type=int, default=8, help="warnings shown per document")
     build.set_defaults(func=cmd_build)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
-    parser = make_parser()
-    args = parser.parse_args(argv)
-    try:
-        return args.func(args)
-    except CancuError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The ``cancu`` command: a thin layer over the library, one module per command.
+
+Exit codes: 0 success; 1 a document failed, or validation found violations;
+2 usage error (bad option, unknown name).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cancu.cli import build, query, validate
+from cancu.errors import CancuError
+
+COMMANDS = (build, validate, query)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``cancu`` command."""
+    parser = argparse.ArgumentParser(
+        prog="cancu",
+        description="A knowledge graph of Vietnamese administrative decisions: "
+        "who leads what, with what budget and deadline, under which legal basis.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = make_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CancuError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
