@@ -1,4 +1,4 @@
-"""Dates and deadlines: every deadline wording of the seed's appendix, the 2025 plans and the primer."""
+"""Dates and deadlines: every deadline wording of the seed's appendix, 2025 plans, primer."""
 
 from __future__ import annotations
 
@@ -172,7 +172,7 @@ def test_parse_deadline_default_year(
 
 
 def test_seed_table_is_complete() -> None:
-    """Every deadline-like cell of the seed appendix is in the table above (a guard, not a source)."""
+    """Every deadline-like cell of the seed appendix is in the table (a guard, not a source)."""
     seed = Path(__file__).parent.parent / "data" / "sources" / "qd-2818-2020-ubnd-tayninh.txt"
     appendix = seed.read_text(encoding="utf-8").split("THỜI GIAN HOÀN THÀNH", 1)[1]
     cells = {" ".join(c.split()) for c in re.split(r"\n\|\n", appendix)}

@@ -1,4 +1,4 @@
-"""Instrument numbers: a table of real numbers from data/sources and the primer, and false friends."""
+"""Instrument numbers: real numbers from data/sources and the primer, and false friends."""
 
 from __future__ import annotations
 
@@ -24,8 +24,14 @@ VALID = [
     ("1291/QĐ-TTg", ("1291/QĐ-TTg", "administrative", "1291", None, "QĐ", ("TTg",), None, None)),
     ("13/CT-TTg", ("13/CT-TTg", "administrative", "13", None, "CT", ("TTg",), None, None)),
     ("03/NQ-CP", ("3/NQ-CP", "administrative", "3", None, "NQ", ("CP",), None, None)),
-    ("725/BNV-CCHC", ("725/BNV-CCHC", "official_letter", "725", None, None, ("BNV",), "CCHC", None)),
-    ("454/UBND-HCC", ("454/UBND-HCC", "official_letter", "454", None, None, ("UBND",), "HCC", None)),
+    (
+        "725/BNV-CCHC",
+        ("725/BNV-CCHC", "official_letter", "725", None, None, ("BNV",), "CCHC", None),
+    ),
+    (
+        "454/UBND-HCC",
+        ("454/UBND-HCC", "official_letter", "454", None, None, ("UBND",), "HCC", None),
+    ),
     (
         "2118/UBND-NCPC",
         ("2118/UBND-NCPC", "official_letter", "2118", None, None, ("UBND",), "NCPC", None),
@@ -43,7 +49,10 @@ VALID = [
     ("66/2018/QĐ- UBND", ("66/2018/QĐ-UBND", "normative", "66", 2018, "QĐ", ("UBND",), None, None)),
     ("06/QĐ-TTG", ("6/QĐ-TTg", "administrative", "6", None, "QĐ", ("TTg",), None, None)),
     ("0134/KH-UBND", ("134/KH-UBND", "administrative", "134", None, "KH", ("UBND",), None, None)),
-    ("01348/QĐ-UBND", ("1348/QĐ-UBND", "administrative", "1348", None, "QĐ", ("UBND",), None, None)),
+    (
+        "01348/QĐ-UBND",
+        ("1348/QĐ-UBND", "administrative", "1348", None, "QĐ", ("UBND",), None, None),
+    ),
     (
         "513/QĐ-TCTS-NTTS",
         ("513/QĐ-TCTS-NTTS", "administrative", "513", None, "QĐ", ("TCTS",), "NTTS", None),
@@ -58,12 +67,21 @@ VALID = [
     ),
     ("2818/QD-UBND", ("2818/QĐ-UBND", "administrative", "2818", None, "QĐ", ("UBND",), None, None)),
     ("61/2018/ND-CP", ("61/2018/NĐ-CP", "normative", "61", 2018, "NĐ", ("CP",), None, None)),
-    ("2818 / QĐ - UBND", ("2818/QĐ-UBND", "administrative", "2818", None, "QĐ", ("UBND",), None, None)),
+    (
+        "2818 / QĐ - UBND",
+        ("2818/QĐ-UBND", "administrative", "2818", None, "QĐ", ("UBND",), None, None),
+    ),
     ("2818/qđ-ubnd", ("2818/QĐ-UBND", "administrative", "2818", None, "QĐ", ("UBND",), None, None)),
     ("12/2020/NQ-HDND", ("12/2020/NQ-HĐND", "normative", "12", 2020, "NQ", ("HĐND",), None, None)),
-    ("1234/2024/NQ-UBTVQH15", ("1234/2024/NQ-UBTVQH15", "normative", "1234", 2024, "NQ", ("UBTVQH",), None, 15)),
-    ("725/bnv-cchc", ("725/BNV-CCHC", "official_letter", "725", None, None, ("BNV",), "CCHC", None)),
-]  # fmt: skip
+    (
+        "1234/2024/NQ-UBTVQH15",
+        ("1234/2024/NQ-UBTVQH15", "normative", "1234", 2024, "NQ", ("UBTVQH",), None, 15),
+    ),
+    (
+        "725/bnv-cchc",
+        ("725/BNV-CCHC", "official_letter", "725", None, None, ("BNV",), "CCHC", None),
+    ),
+]
 
 # text → words the reason must contain (what was expected and why it was rejected)
 INVALID = [
@@ -90,7 +108,14 @@ INVALID = [
 def test_parse_number_valid(text: str, expected: tuple) -> None:
     n = parse_number(text)
     got = (
-        n.normalized, n.kind, n.serial, n.year, n.type_code, n.issuer_codes, n.unit, n.legislature
+        n.normalized,
+        n.kind,
+        n.serial,
+        n.year,
+        n.type_code,
+        n.issuer_codes,
+        n.unit,
+        n.legislature,
     )
     assert got == expected
     assert n.as_written == text

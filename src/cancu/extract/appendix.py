@@ -93,6 +93,9 @@ def read_appendix(
                     start=row.area.start,
                     end=row.area.end,
                     area_code=reform_area(row.area.text),
+                    subtotal=_amount(row.area_total.text, None, unit_hint, appendix)
+                    if row.area_total
+                    else None,
                 )
             )
             group_key = None

@@ -17,6 +17,7 @@ import re
 
 from cancu.extract.agents import AgentResolver
 from cancu.extract.records import Duty, PlanItem
+from cancu.parse.table import is_agency_like
 from cancu.text.names import fold
 from cancu.text.segment import Span
 
@@ -59,6 +60,8 @@ def read_items(paras: list[Span], start: int) -> tuple[list[PlanItem], int]:
 def _assignees(heading: str, start: int, end: int, agents: AgentResolver):
     """The agencies a heading in "Tổ chức thực hiện" assigns duties to."""
     heading = re.sub(r"^Nhiệm vụ (?:chung )?của (?:tất cả )?", "", heading.strip(" .:"))
+    if not is_agency_like(heading):
+        return []  # e.g. "Cơ chế phối hợp và trách nhiệm giải trình": no one is named
     whole = agents.resolve(heading, start, end)
     if whole.iri:
         return [whole]

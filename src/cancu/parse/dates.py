@@ -255,7 +255,7 @@ def _periods(s: str) -> list[_Period]:
 
 
 def _fill_years(periods: list[_Period], default_year: int | None) -> list[_Period]:
-    """Lend a missing year from the next period that has one, else the previous, else the default."""
+    """Lend a missing year from the next period that has one, else the previous or the default."""
     filled: list[_Period] = []
     for i, (grain, year, a, b) in enumerate(periods):
         if year is None:

@@ -1,12 +1,13 @@
-"""References to instruments in running text ("Nghị định số 61/2018/NĐ-CP ngày … của Chính phủ về …").
+"""References to instruments in running text ("Nghị định số 61/2018/NĐ-CP ngày … của …").
 
 A mention is anchored on an instrument number (with or without a type word before it) or on a law
-cited by name ("Luật Tổ chức Chính quyền địa phương ngày 19 tháng 6 năm 2015"). After the anchor come,
+cited by name ("Luật Tổ chức Chính quyền địa phương ngày 19 tháng 6 năm 2015"). After it come,
 in this order and each optional: the date ("ngày …"), the issuer ("của …"), the subject ("về …",
 "ban hành …", "sửa đổi …"). The subject runs to the end of the sentence, a semicolon, a table cell
 or the start of the next mention, whichever is first: mentions never overlap.
 
->>> [m.number.normalized for m in find_mentions("QĐ số 15/2013/QĐ-UBND ngày 16/4/2013; QĐ số 25/QĐ-UBND")]
+>>> found = find_mentions("QĐ số 15/2013/QĐ-UBND ngày 16/4/2013; QĐ số 25/QĐ-UBND")
+>>> [m.number.normalized for m in found]
 ['15/2013/QĐ-UBND', '25/QĐ-UBND']
 >>> m = find_mentions("Căn cứ Luật Thủy sản năm 2017;")[0]
 >>> m.name, m.year, m.as_written
@@ -145,11 +146,58 @@ _COMMA = re.compile(r",\s")
 _CLAUSE_END = re.compile(r"[;|\n]|\.(?=\s|$)")
 
 _NAME_STOP = frozenset(
-    "số ngày ngay được về của tại đã thì để nhằm có sau trong khi đến từ này cho với do là thuộc "
-    "hoặc gồm trên hiện".split()
+    (
+        "số",
+        "ngày",
+        "ngay",
+        "được",
+        "về",
+        "của",
+        "tại",
+        "đã",
+        "thì",
+        "để",
+        "nhằm",
+        "có",
+        "sau",
+        "trong",
+        "khi",
+        "đến",
+        "từ",
+        "này",
+        "cho",
+        "với",
+        "do",
+        "là",
+        "thuộc",
+        "hoặc",
+        "gồm",
+        "trên",
+        "hiện",
+    )
 )
 _ISSUER_STOP = frozenset(
-    "về tại theo đã được cho trong khi để nhằm ngày ngay số với thì là thuộc có nay".split()
+    (
+        "về",
+        "tại",
+        "theo",
+        "đã",
+        "được",
+        "cho",
+        "trong",
+        "khi",
+        "để",
+        "nhằm",
+        "ngày",
+        "ngay",
+        "số",
+        "với",
+        "thì",
+        "là",
+        "thuộc",
+        "có",
+        "nay",
+    )
 )
 _ISSUER_STOP_PAIRS = frozenset(
     ("ban hành", "sửa đổi", "quy định", "hướng dẫn", "phê duyệt", "thực hiện", "triển khai",
@@ -179,6 +227,10 @@ def _scan_name(text: str, pos: int) -> int:
         return amending.end()
     end, count = pos, 0
     while count < 15:
+        comma = _COMMA.match(text, end) if 1 <= count <= 3 else None
+        after = _WORD.match(text, comma.end() - 1) if comma else None
+        if after and after.group("w").islower() and after.group("w") not in _NAME_STOP:
+            end = comma.end() - 1  # "Luật Quản lý, sử dụng tài sản công"
         m = _WORD.match(text, end)
         if not m:
             break
@@ -323,8 +375,9 @@ def _mention(text: str, a: _Anchor, limit: int) -> Mention:
 def find_mentions(text: str) -> list[Mention]:
     """All references to instruments in ``text``, in order and without overlaps.
 
-    >>> m = find_mentions("Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ "
-    ...                   "về thực hiện cơ chế một cửa;")[0]
+    >>> text = ("Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ "
+    ...         "về thực hiện cơ chế một cửa;")
+    >>> m = find_mentions(text)[0]
     >>> m.type_code, m.date.isoformat(), m.issuer_text, m.subject
     ('NĐ', '2018-04-23', 'Chính phủ', 'thực hiện cơ chế một cửa')
     >>> find_mentions("theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015")

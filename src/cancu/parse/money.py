@@ -1,10 +1,11 @@
-"""Amounts of money in VND: "158.580.000", "2,5 tỷ đồng", "150 triệu đồng", "1.500" (in triệu đồng).
+"""Amounts of money in VND: "158.580.000", "2,5 tỷ đồng", "150 triệu đồng", "1.500" (triệu).
 
-Vietnamese writing: a dot groups thousands and a comma marks decimals, so "2.615 tỷ" is 2,615 billion
-and "2,5 tỷ" is 2.5 billion. Two readings are not Vietnamese but are accepted because they cannot be
-confused: commas in two or more groups of three ("200,000,000" is 200 million, since a decimal comma
-occurs only once), and a dot followed by other than three digits before a unit word ("2.5 tỷ").
-One comma before exactly three digits ("200,000") is ambiguous and rejected.
+Vietnamese writing: a dot groups thousands and a comma marks decimals, so "2.615 tỷ" is
+2,615 billion and "2,5 tỷ" is 2.5 billion. Two readings are not Vietnamese but are accepted
+because they cannot be confused: commas in two or more groups of three ("200,000,000" is
+200 million, since a decimal comma occurs only once), and a dot followed by other than three
+digits before a unit word ("2.5 tỷ"). One comma before exactly three digits ("200,000") is
+ambiguous and rejected. Values are exact whole đồng; fractions of a đồng are rejected.
 
 >>> parse_amount("158.580.000").value
 Decimal('158580000')
@@ -144,7 +145,8 @@ _FIND = re.compile(
 def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
     """Amounts that are clearly money in running text: ``1.000.000``-style numbers or a unit word.
 
-    >>> [(a.as_written, a.value) for _, _, a in find_amounts("Tại TTHCC tỉnh: 70.000.000 đồng; 2 video")]
+    >>> found = find_amounts("Tại TTHCC tỉnh: 70.000.000 đồng; 2 video")
+    >>> [(a.as_written, a.value) for _, _, a in found]
     [('70.000.000 đồng', Decimal('70000000'))]
     >>> find_amounts("100 triệu dân, 95.614, ngày 10/5/2019")
     []

@@ -1,4 +1,4 @@
-"""Instrument numbers ("số hiệu"): ``2818/QĐ-UBND``, ``61/2018/NĐ-CP``, ``47/2019/QH14``, ``57-NQ/TW``.
+"""Instrument numbers ("số hiệu"): ``2818/QĐ-UBND``, ``61/2018/NĐ-CP``, ``57-NQ/TW``.
 
 Five shapes are recognised (Nghị định 30/2020/NĐ-CP; Luật Ban hành văn bản QPPL):
 
@@ -211,7 +211,7 @@ def _precheck(text: str, s: str) -> None:
     """Reject the usual false friends with a reason that names them."""
     if not s:
         raise _reject(text, f"{_EXPECTED}; the text is empty")
-    if re.search(r"(?<![^\W\d_])(TCVN|ISO|QCVN|IEC|TCN)(?![^\W\d_])", s, re.IGNORECASE):
+    if re.search(r"(?<![^\W\d_])(TCVN|ISO|QCVN|IEC)(?![^\W\d_])", s, re.IGNORECASE):
         raise _reject(
             text, f"a technical standard (TCVN/ISO/QCVN), not a state instrument; {_EXPECTED}"
         )

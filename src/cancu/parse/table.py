@@ -110,7 +110,9 @@ _LEGAL_REF = re.compile(
     re.IGNORECASE,
 )
 _FUNDING = re.compile(r"nguồn|ngân sách|vốn|kinh phí|xã hội hóa|xã hội hoá", re.IGNORECASE)
-_TOTAL = re.compile(r"^(tổng kinh phí|tổng cộng|tổng số|tổng dự toán|cộng)\b", re.IGNORECASE)
+_TOTAL = re.compile(
+    r"^(tổng (kinh phí|cộng|dự toán|số tiền)\b|tổng\s*($|\()|cộng\s*($|:))", re.IGNORECASE
+)
 
 
 def is_money(text: str) -> bool:
@@ -176,9 +178,9 @@ def fit(text: str, key: str) -> float:
     if key == "content":
         if legal and not numbered:
             return -1.0
-        return 0.5 if numbered else (1.2 if _words(text) >= 3 and not agency else -0.5)
+        return 0.5 if numbered or (_words(text) >= 3 and not agency) else -0.5
     if key == "note":
-        return 2.0 if legal else 0.4
+        return 2.0 if legal else 0.6
     if key == "product":
         return 0.4
     if re.fullmatch(r"[\d.,/ ]+", text):
@@ -196,6 +198,7 @@ class Row:
     cells: dict[str, Cell]
     inherited: set[str] = field(default_factory=set)
     area: Span | None = None
+    area_total: Cell | None = None
 
     def value(self, key: str) -> str:
         """The text of the row's cell for ``key`` (empty when absent)."""
@@ -447,7 +450,7 @@ def _rows(aligned, body: list[Cell], keys: list[str]) -> list[Row]:
     rows: list[Row] = []
     previous: Row | None = None
     area: Span | None = None
-    for kind, members in aligned:
+    for k, (kind, members) in enumerate(aligned):
         if kind == "area":
             area = body[members[0][0]].span
             rows.append(Row(cells={}, area=area))
@@ -456,10 +459,15 @@ def _rows(aligned, body: list[Cell], keys: list[str]) -> list[Row]:
         cells = {keys[k]: body[i] for i, k in members}
         stt, title = cells.get("stt"), cells.get("task") or cells.get("content")
         if stt and title and re.fullmatch(r"[IVXL]+\.?", stt.text):
-            own = {k for k, c in cells.items() if c.text} - {"stt", "task", "content", "budget"}
-            if not own:
+            own = {key for key, c in cells.items() if c.text} - {"stt", "task", "content", "budget"}
+            total = cells.get("budget")
+            # A roman row with an amount and nothing under it is a line item, not an area.
+            leaf = total is not None and (
+                k + 1 == len(aligned) or _opens_area(aligned[k + 1], body, keys)
+            )
+            if not own and not leaf:
                 area = Span(f"{stt.text.rstrip('.')}. {title.text}", stt.start, title.end)
-                rows.append(Row(cells={}, area=area))
+                rows.append(Row(cells={}, area=area, area_total=total))
                 previous = None
                 continue
         row = Row(cells=cells, area=area)
@@ -471,6 +479,14 @@ def _rows(aligned, body: list[Cell], keys: list[str]) -> list[Row]:
         rows.append(row)
         previous = row
     return rows
+
+
+def _opens_area(entry, body: list[Cell], keys: list[str]) -> bool:
+    kind, members = entry
+    if kind == "area":
+        return True
+    first = dict((keys[k], body[i]) for i, k in members).get("stt")
+    return bool(first and re.fullmatch(r"[IVXL]+\.?", first.text))
 
 
 def _read_total(table: Table, cells: Sequence[Cell], at: int) -> None:
