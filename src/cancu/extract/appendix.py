@@ -51,11 +51,11 @@ def _depth(numbering: str) -> int | None:
 
 def _has_children(rows: list[Row], k: int, numbering: str) -> bool:
     depth = _depth(numbering)
-    if depth is None or k + 1 >= len(rows) or rows[k + 1].area and not rows[k + 1].cells:
+    if depth is None or k + 1 >= len(rows) or (rows[k + 1].area and not rows[k + 1].cells):
         return False
     nxt, _ = split_numbering(rows[k + 1])
     nxt_depth = _depth(nxt)
-    return nxt_depth is None and nxt in ("-", "+", "•") or (nxt_depth or 0) > depth
+    return (nxt_depth is None and nxt in ("-", "+", "•")) or (nxt_depth or 0) > depth
 
 
 def _own(row: Row, key: str) -> bool:
@@ -138,11 +138,26 @@ def read_appendix(
             )
         )
         appendix.tasks[-1].area, appendix.tasks[-1].group = area_key, group_key
+    _check_truncation(table, appendix)
     if table.total_amount is not None:
         appendix.declared_total = _amount(table.total_amount.text, None, unit_hint, appendix)
         appendix.total_lines = (table.total.start, table.total_amount.end)
         appendix.total_in_words = table.total_words.text if table.total_words else None
     return appendix
+
+
+def _check_truncation(table: Table, appendix: Appendix) -> None:
+    """Warn when the last row holds far fewer cells than the rows before it."""
+    sizes = [len(set(r.cells) - r.inherited) for r in table.rows if r.cells]
+    if len(sizes) < 3 or table.total is not None:
+        return
+    usual = sorted(sizes)[len(sizes) // 2]
+    if sizes[-1] * 2 < usual:
+        last = table.rows[-1]
+        appendix.warnings.append(
+            f"line {last.end}: the table seems truncated: its last row has {sizes[-1]} of the "
+            f"usual {usual} cells"
+        )
 
 
 def _amount(text: str, row: Row | None, unit_hint: str | None, appendix: Appendix):

@@ -174,7 +174,7 @@ def read_articles(
 def _try_date(text: str):
     try:
         return parse_date(text)
-    except Exception:  # noqa: BLE001 - any unreadable wording simply has no parsed date
+    except Exception:
         return None
 
 
@@ -219,9 +219,7 @@ def read_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closin
             is_upper(text.split(" ")[0]) and re.match(r"^(PHÓ )?CHỦ TỊCH|^GIÁM ĐỐC", text)
         ):
             words, name = _split_name(text)
-            if words and post is None and not name and signer is None and not formulas:
-                post = words
-            elif words:
+            if (words and post is None and not name and signer is None and not formulas) or words:
                 post = words
             if name:
                 signer = name

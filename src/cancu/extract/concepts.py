@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
 from rdflib import Graph
 from rdflib.namespace import SKOS
 

@@ -52,7 +52,7 @@ def make_date(day: int, month: int, year: int, as_written: str = "") -> date:
     Traceback (most recent call last):
     ...
     cancu.errors.ParseError: not a date: '31/02/2020': day 31 does not exist in month 2 of 2020, which has 29 days
-    """  # noqa: E501
+    """
     where = f"not a date: {as_written!r}: "
     if not 1000 <= year <= 9999:
         raise ParseError(where + f"expected a four-digit year, got {year}")
@@ -133,7 +133,7 @@ class Deadline:
 
     >>> parse_deadline("Quý II/2021")
     Deadline(as_written='Quý II/2021', kind='quarter', start=datetime.date(2021, 4, 1), end=datetime.date(2021, 6, 30), recurring=False)
-    """  # noqa: E501
+    """
 
     as_written: str
     kind: str
@@ -304,19 +304,22 @@ def parse_deadline(text: str, default_year: int | None = None) -> Deadline:
         if semiannual:
             return Deadline(text, "half-year", None, None, True)
         return make("unparsed")
-    first, last = spans[0], spans[-1]
+    first = spans[0]
+    resolved = [sp for sp in spans if sp is not None]
+    lo = min(sp[0] for sp in resolved) if resolved else None
+    hi = max(sp[1] for sp in resolved) if resolved else None
     first_token = _TOKEN.search(s)
     head = s[: first_token.start()] if first_token else s
     starts_from = re.search(r"(?<![^\W\d_])(từ|bắt đầu)(?![^\W\d_])", head) is not None
     if semiannual:
-        year_start = date(first[0].year, 1, 1) if first else None
-        return Deadline(text, "half-year", year_start, last[1] if last else None, True)
+        year_start = date(lo.year, 1, 1) if lo else None
+        return Deadline(text, "half-year", year_start, hi, True)
     if ongoing:
         if starts_from and len(periods) == 1:
-            return make("ongoing", first[0] if first else None, None)
-        return make("ongoing", first[0] if first else None, last[1] if last else None)
+            return make("ongoing", lo, None)
+        return make("ongoing", lo, hi)
     if len(periods) > 1:
-        return make("range", first[0] if first else None, last[1] if last else None)
+        return make("range", lo, hi)
     kind = periods[0][0]
     if first is None:
         return make(kind)

@@ -119,7 +119,7 @@ def parse_amount(text: str, unit_hint: str | None = None) -> Amount:
     Traceback (most recent call last):
     ...
     cancu.errors.ParseError: not an amount: '2 video': expected an amount such as '158.580.000', '2,5 tỷ đồng' or '150 triệu đồng'
-    """  # noqa: E501
+    """
     s = " ".join(text.split()).rstrip(".;")
     m = _WHOLE.fullmatch(s)
     if m is None:

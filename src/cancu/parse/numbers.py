@@ -299,7 +299,7 @@ def parse_number(text: str) -> InstrumentNumber:
     Traceback (most recent call last):
     ...
     cancu.errors.ParseError: not an instrument number: '23/4/2018': looks like a date (day/month/year), not an instrument number; expected an instrument number such as 2818/QĐ-UBND, 61/2018/NĐ-CP or 57-NQ/TW
-    """  # noqa: E501
+    """
     return _parse(text, strict_case=False)
 
 

@@ -11,7 +11,7 @@ allowing columns to be skipped where a merged cell spans several rows.
 
 >>> from cancu.text.normalize import normalize_text
 >>> from cancu.text.segment import split_cells
->>> text = "|\\n".join(["STT", "Nhiệm vụ", "Chủ trì", "Thời gian", "1", "Rà soát thủ tục",
+>>> text = "\\n|\\n".join(["STT", "Nhiệm vụ", "Chủ trì", "Thời gian", "1", "Rà soát thủ tục",
 ...     "Sở Tư pháp", "Quý II/2021", "2", "Tập huấn", "Sở Nội vụ", "Năm 2021", ""])
 >>> table = parse_table(split_cells(normalize_text(text)))
 >>> [c.key for c in table.columns]
@@ -100,7 +100,7 @@ _AGENCY = re.compile(
     r"trường|viện|thành viên|tỉnh|chi cục|trung tâm|ủy ban|uỷ ban|ubnd)|cơ quan|sở |ủy ban|uỷ ban|ubnd|văn phòng|vp |ban |báo (?!cáo)|đài |công an|trung tâm|"
     r"phòng|cục|chi cục|bộ |tổng cục|liên hiệp|hội |viện|trường|doanh nghiệp|bảo hiểm|"
     r"kho bạc|thanh tra|tỉnh đoàn|đoàn |hội đồng|tòa án|toà án|viện kiểm sát|bộ chỉ huy|"
-    r"quỹ|đơn vị|thường trực|tổ |ngân hàng|công ty|tổng công ty|hợp tác xã|lãnh đạo|"
+    r"quỹ|đơn vị|thường trực|tổ (công tác|giúp việc)|ngân hàng|công ty|tổng công ty|hợp tác xã|lãnh đạo|"
     r"hđnd|mttq|ủy ban mặt trận|uỷ ban mặt trận|tỉnh ủy|tỉnh uỷ|thành ủy|ngành)",
     re.IGNORECASE,
 )
@@ -142,7 +142,7 @@ def fit(text: str, key: str) -> float:
     True
     """
     if not text:
-        return {"task": -2.0, "stt": -0.5}.get(key, 0.0)
+        return {"task": -2.0, "stt": -0.5, "content": -0.5}.get(key, 0.0)
     money, mark = is_money(text), bool(_MARK.match(text))
     agency, deadline = is_agency_like(text), bool(_DEADLINE.search(text))
     numbered = bool(_TASK_START.match(text)) and not agency
@@ -329,7 +329,11 @@ def _align(texts: list[str], keys: list[str]) -> list[tuple[str, list[tuple[int,
     starts = [k for k, key in enumerate(keys) if key in _ROW_START_MAX] or [0]
     last_start = max(starts)
     cheap = ("content", "stt", "product", "unitprice")
-    skip = [0.1 if key in cheap or key.startswith("other") else 0.7 for key in keys]
+    # Merged cells more often span coordinators, deadlines and notes than leads.
+    skip = [
+        0.1 if key in cheap or key.startswith("other") else 0.9 if key == "lead" else 0.7
+        for key in keys
+    ]
     neg = float("-inf")
     # best[i][j]: best score having consumed i cells, next column j (0 = at a row start).
     best = [[neg] * (m + 1) for _ in range(n + 1)]

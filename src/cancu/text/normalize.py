@@ -7,7 +7,7 @@ zero-width and bidi control characters are removed; markdown emphasis
 or removes a line, so line numbers always point into the file as published.
 
 >>> src = normalize_text("**Số:**\\r\\n2818/QĐ-UBND\\u200b", name="a.txt")
->>> src.lines
+>>> list(src.lines)
 ['Số:', '2818/QĐ-UBND']
 >>> src.line(2)
 '2818/QĐ-UBND'
@@ -119,7 +119,7 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
+                f"file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit for one "
                 "decision text: expected a single decision (split the file, or raise the limit)",
                 source=str(path),
             )
