@@ -183,3 +183,63 @@ def test_any_text_gives_a_document_or_the_projects_own_error(pieces):
     lines = len(text.split("\n"))
     for task in doc.tasks:
         assert 1 <= task.start <= task.end <= lines
+
+
+CROSS = Path(__file__).parent / "fixtures" / "qd-0100-2021-ubnd-tayninh-synthetic.txt"
+
+
+def test_a_document_citing_the_seed_links_to_the_seeds_own_iri(tmp_path):
+    store = EmbeddedStore(tmp_path / "s")
+    reports = build([SEED, CROSS], store)
+    assert [r.error for r in reports] == [None, None]
+    seed_iri = "https://w3id.org/cancu/eli/vn/ubnd-tay-ninh/qd/2020/2818"
+    rows = list(
+        store.store.query(
+            f"""SELECT ?citing ?kind WHERE {{ ?citing <http://data.europa.eu/eli/ontology#based_on> <{seed_iri}> .
+                <{seed_iri}> a <https://w3id.org/cancu/ontology#SourceDocument> }}""",
+            use_default_graph_as_union=True,
+        )
+    )
+    assert [r["citing"].value for r in rows] == [
+        "https://w3id.org/cancu/eli/vn/ubnd-tay-ninh/qd/2021/100"
+    ]
+    # One instrument cited by both documents is one node: Nghị định 61/2018/NĐ-CP.
+    nd61 = list(
+        store.store.query(
+            """SELECT DISTINCT ?i WHERE { ?i <http://data.europa.eu/eli/ontology#number> "61/2018/NĐ-CP" }""",
+            use_default_graph_as_union=True,
+        )
+    )
+    assert len(nd61) == 1
+
+
+def test_incremental_rebuild_touches_only_the_changed_source(tmp_path):
+    store = EmbeddedStore(tmp_path / "s")
+    seed_copy = tmp_path / "seed.txt"
+    seed_copy.write_bytes(SEED.read_bytes())
+    cross_copy = tmp_path / "cross.txt"
+    cross_copy.write_bytes(CROSS.read_bytes())
+    build([seed_copy, cross_copy], store)
+    again = build([seed_copy, cross_copy], store)
+    assert [r.unchanged for r in again] == [True, True]
+    cross_copy.write_text(
+        CROSS.read_text(encoding="utf-8").replace("Trần Văn A", "Trần Văn B"), encoding="utf-8"
+    )
+    third = build([seed_copy, cross_copy], store)
+    assert [r.unchanged for r in third] == [True, False]
+    names = list(
+        store.store.query(
+            'SELECT ?n WHERE { ?p <https://schema.org/name> ?n FILTER(STRSTARTS(?n, "Trần")) }',
+            use_default_graph_as_union=True,
+        )
+    )
+    assert [n["n"].value for n in names] == ["Trần Văn B"]
+
+
+def test_parallel_extraction_gives_the_same_store(tmp_path):
+    serial, parallel = EmbeddedStore(tmp_path / "a"), EmbeddedStore(tmp_path / "b")
+    build([SEED, CROSS, DONGTHAP], serial, jobs=1)
+    build([SEED, CROSS, DONGTHAP], parallel, jobs=2)
+    assert serial.graph_names() == parallel.graph_names()
+    for name in serial.graph_names():
+        assert isomorphic(serial.graph(name), parallel.graph(name))

@@ -15,15 +15,19 @@ the others still load.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
 from cancu.errors import CancuError
 from cancu.extract.document import extract_document
-from cancu.extract.records import AgentRef, Document
+from cancu.extract.records import Document
+from cancu.extract.summary import counts, warnings_of
 from cancu.rdf.mapping import document_graph
 from cancu.rdf.ontology import load_ontology
 from cancu.store.embedded import EmbeddedStore
@@ -39,70 +43,14 @@ AGENCIES_GRAPH = URIRef(BASE + "graph/agencies")
 
 @dataclass
 class DocumentReport:
-    """What one source yielded (or why it failed)."""
+    """What one source yielded (or why it failed, or that it was unchanged)."""
 
     source: str
     graph: URIRef | None = None
     counts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
-
-
-def _agents(doc: Document) -> list[AgentRef]:
-    refs = [*doc.recipients]
-    refs += [p.agent for a in doc.articles for p in a.participations]
-    refs += [a for d in doc.duties for a in d.assignees]
-    refs += [a for t in doc.tasks for a in (*t.leads, *t.coordinators)]
-    if doc.proposer:
-        refs.append(doc.proposer)
-    return refs
-
-
-def counts(doc: Document, graph: Graph) -> dict[str, int]:
-    """The figures ``cancu build`` prints for one document."""
-    agents = _agents(doc)
-    instruments = {
-        (
-            c.instrument.number.normalized if c.instrument.number else c.instrument.name,
-            c.instrument.year,
-        )
-        for c in doc.citations
-        if c.kind != "self"
-    }
-    return {
-        "articles": len(doc.articles),
-        "legal bases": sum(1 for c in doc.bases if c.kind == "legal-basis"),
-        "instruments": len(instruments),
-        "duties": len(doc.duties),
-        "tasks": len(doc.tasks),
-        "agencies": len({a.iri for a in agents if a.iri}),
-        "unresolved names": len({a.as_written for a in agents if not a.iri}),
-        "triples": len(graph),
-    }
-
-
-def warnings_of(doc: Document) -> list[str]:
-    """Warnings a reader should see: unresolved names, tasks without lead, truncated names."""
-    out = list(doc.warnings)
-    for task in doc.tasks:
-        if task.lead_cell_empty:
-            out.append(
-                f"line {task.start}: task {task.numbering or task.position} has no lead agency"
-            )
-    seen: set[str] = set()
-    for agent in _agents(doc):
-        if agent.as_written in seen:
-            continue
-        seen.add(agent.as_written)
-        if not agent.iri:
-            out.append(
-                f"line {agent.start}: agency name not in the gazetteer: '{agent.as_written}'"
-            )
-        elif agent.quality == "truncated":
-            out.append(
-                f"line {agent.start}: truncated agency name '{agent.as_written}' read as {agent.label}"
-            )
-    return out
+    unchanged: bool = False
 
 
 def extract_record(text: str, name: str = "<text>", gazetteer: Gazetteer | None = None) -> Document:
@@ -129,40 +77,111 @@ def default_sources() -> list[Path]:
     return sorted(SOURCES_DIR.glob("*.txt"))
 
 
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """A hash of the extractor's code and data: graphs made by other code are rebuilt.
+
+    >>> len(fingerprint())
+    16
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    files = [*sorted((package / "text").glob("*.py")), *sorted((package / "parse").glob("*.py"))]
+    files += [*sorted((package / "extract").glob("*.py")), *sorted((package / "rdf").glob("*.py"))]
+    files += [GAZETTEER_TTL, package.parents[1] / "ontology" / "schemes.ttl"]
+    for path in files:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def generator() -> str:
+    """The IRI of this extractor (code and data), recorded with ``prov:wasGeneratedBy``."""
+    return f"{BASE}extraction/{fingerprint()}"
+
+
+def _extract_one(path: Path) -> tuple[DocumentReport, str | None]:
+    """Extract one file into (report, N-Triples of its graph); errors go into the report."""
+    report = DocumentReport(str(path))
+    try:
+        doc = extract_document(read_source(path), Gazetteer.default())
+        name, graph = document_graph(doc, generator=generator())
+    except CancuError as exc:
+        report.error = str(exc.located(str(path)))
+        return report, None
+    report.graph = name
+    report.counts = counts(doc, len(graph))
+    report.warnings = warnings_of(doc)
+    return report, graph.serialize(format="nt")
+
+
 def extract_files(
-    paths: Iterable[Path], gazetteer: Gazetteer | None = None
-) -> tuple[dict[URIRef, Graph], list[DocumentReport]]:
-    """Extract each file; return the graphs of those that succeeded and a report for each."""
-    gazetteer = gazetteer or Gazetteer.load()
-    graphs: dict[URIRef, Graph] = {}
-    reports: list[DocumentReport] = []
-    for path in paths:
-        report = DocumentReport(str(path))
-        try:
-            doc = extract_document(read_source(path), gazetteer)
-            name, graph = document_graph(doc)
-        except CancuError as exc:
-            report.error = str(exc.located(str(path)))
-        else:
-            if name in graphs:
-                report.error = f"{path}: the same document as another source ({name})"
-            else:
-                graphs[name] = graph
-                report.graph = name
-                report.counts = counts(doc, graph)
-                report.warnings = warnings_of(doc)
-        reports.append(report)
-    return graphs, reports
+    paths: Sequence[Path], jobs: int = 1, progress: Callable[[int, int, str], None] | None = None
+) -> tuple[dict[URIRef, str], list[DocumentReport]]:
+    """Extract files (in ``jobs`` processes); return N-Triples per named graph and a report each.
+
+    Two sources that are the same document (the same IRI) are an error for the second.
+    """
+    results: list[tuple[DocumentReport, str | None]] = []
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for k, result in enumerate(
+                pool.map(_extract_one, paths, chunksize=max(1, len(paths) // (jobs * 8))), 1
+            ):
+                results.append(result)
+                if progress:
+                    progress(k, len(paths), result[0].source)
+    else:
+        for k, path in enumerate(paths, 1):
+            results.append(_extract_one(path))
+            if progress:
+                progress(k, len(paths), str(path))
+    graphs: dict[URIRef, str] = {}
+    for report, triples in results:
+        if triples is None:
+            continue
+        if report.graph in graphs:
+            report.error = f"{report.source}: the same document as another source ({report.graph})"
+            continue
+        graphs[report.graph] = triples
+    return graphs, [r for r, _ in results]
+
+
+def _source_hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # reported by the extraction itself
 
 
 def build(
-    sources: Sequence[Path] | None = None, store: EmbeddedStore | None = None
+    sources: Sequence[Path] | None = None,
+    store: EmbeddedStore | None = None,
+    *,
+    jobs: int = 1,
+    incremental: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> list[DocumentReport]:
-    """Extract ``sources`` (default: :func:`default_sources`) and load them into ``store``."""
+    """Extract ``sources`` (default: :func:`default_sources`) and load them into ``store``.
+
+    With ``incremental``, a source whose content hash and extractor fingerprint are
+    already in the store is not extracted again. Every named graph written (the
+    documents, the ontology and the gazetteer) is replaced in one transaction.
+    """
     sources = list(sources) if sources else default_sources()
     store = store or EmbeddedStore()
-    graphs, reports = extract_files(sources)
-    if graphs:
+    known = store.extracted_sources(generator()) if incremental else {}
+    todo: list[Path] = []
+    reports: list[DocumentReport] = []
+    for path in sources:
+        sha = _source_hash(path)
+        if sha in known:
+            reports.append(DocumentReport(str(path), graph=known[sha], unchanged=True))
+        else:
+            todo.append(path)
+    graphs, extracted = extract_files(todo, jobs=jobs, progress=progress)
+    reports.extend(extracted)
+    if graphs or not known:
         store.replace_graphs({**vocabulary_graphs(), **graphs})
         store.flush()
-    return reports
+    order = {str(p): k for k, p in enumerate(sources)}
+    return sorted(reports, key=lambda r: order[r.source])

@@ -383,12 +383,15 @@ class _Mapper:
             self.citation(node, cite, k)
 
 
-def document_graph(doc: Document) -> tuple[URIRef, Graph]:
+def document_graph(doc: Document, generator: str | None = None) -> tuple[URIRef, Graph]:
     """Map a document record to (named graph IRI, graph of its triples).
 
     The triples are deterministic: the same record always gives the same graph.
+    ``generator`` names the extractor that made them (``prov:wasGeneratedBy``).
     """
     mapper = _Mapper(doc)
+    if generator:
+        mapper.add(mapper.iri, PROV.wasGeneratedBy, URIRef(generator))
     mapper.header()
     mapper.bases()
     mapper.articles()

@@ -24,8 +24,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
+from rdflib.namespace import PROV
 
 from cancu.errors import StoreError
+from cancu.vocab import CANCU
 
 DEFAULT_STORE = Path("build") / "store"
 
@@ -50,8 +52,9 @@ class EmbeddedStore:
         except OSError as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
 
-    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> int:
-        """Replace each named graph by the given triples, all in one transaction.
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph | str]) -> int:
+        """Replace each named graph by the given triples (a graph or N-Triples text), all in
+        one transaction.
 
         Returns the number of triples written. Raises :class:`StoreError` and
         writes nothing when any part fails.
@@ -59,8 +62,8 @@ class EmbeddedStore:
         parts: list[str] = []
         total = 0
         for name, graph in graphs.items():
-            body = graph.serialize(format="nt")
-            total += len(graph)
+            body = graph if isinstance(graph, str) else graph.serialize(format="nt")
+            total += body.count("\n")
             parts.append(
                 f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}"
             )
@@ -71,6 +74,14 @@ class EmbeddedStore:
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"the store was left unchanged: {exc}") from None
         return total
+
+    def extracted_sources(self, generator: str) -> dict[str, URIRef]:
+        """SHA-256 of each source already extracted by ``generator`` → its named graph."""
+        query = f"""
+            SELECT ?g ?sha WHERE {{ GRAPH ?g {{
+                ?doc <{CANCU.sourceText}> ?src ; <{PROV.wasGeneratedBy}> <{generator}> .
+                ?src <{CANCU.sha256}> ?sha }} }}"""
+        return {row["sha"].value: URIRef(row["g"].value) for row in self.store.query(query)}
 
     def drop_graphs(self, names: list[URIRef]) -> None:
         """Remove named graphs in one transaction."""
