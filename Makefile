@@ -17,8 +17,10 @@ run: $(STAMP)
 	$(BIN)/cancu build
 	$(BIN)/cancu validate
 	$(BIN)/cancu query who-leads --limit 15
+	$(BIN)/cancu graph --document 2818/QĐ-UBND --out build/responsibility.html
 
 test: $(STAMP)
+	scripts/system-deps
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/pytest
