@@ -21,7 +21,9 @@ _EFFECTIVE = re.compile(
     r"có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ\s+(ngày\s+(?:ký|\d[\d/ ]*(?:tháng\s+\d+\s+năm\s+\d{4})?))"
 )
 _ASSIGN = re.compile(
-    r"\bGiao\s+(.+?)\s+(chủ trì|chịu trách nhiệm|theo dõi|phối hợp|thực hiện|tổ chức)"
+    r"\bGiao\s+(.+?)\s+(chủ trì|chịu trách nhiệm|theo dõi|phối hợp|thực hiện|tổ chức|bố trí|"
+    r"hướng dẫn|thẩm định|kiểm tra|đôn đốc|tham mưu|xây dựng|triển khai|rà soát|tổng hợp|"
+    r"cân đối|đảm bảo|bảo đảm)\b"
 )
 _EXECUTE = re.compile(
     r"^(?:Điều\s+\d+\s*[.:]\s*)?(.+?)\s+(?:căn cứ Quyết định thi hành|chịu trách nhiệm thi hành"
