@@ -145,3 +145,13 @@ def test_daklak_cost_estimate(docs):
     # Line items III and IV carry their own amounts and nothing under them.
     last = appendix.tasks[-1]
     assert (last.numbering, last.budget.value) == ("IV", Decimal(63_950_757))
+
+
+def test_daklak_line_items_add_up_to_the_declared_total(docs):
+    # The estimate declares "Tổng (I+II+III+IV) 1.500.000.000"; its line items (not the group
+    # subtotals, which restart their numbering under each group) must add up to exactly that.
+    appendix = docs[DAKLAK.name].appendices[0]
+    items = [t.budget.value for t in appendix.tasks if t.budget]
+    assert sum(items) == appendix.declared_total.value == Decimal(1_500_000_000)
+    subtotals = {g.heading.split(" (")[0]: g.subtotal.value for g in appendix.groups if g.subtotal}
+    assert subtotals["1.1.2 Mẫu nước trong ao nuôi"[6:]] == Decimal(72_313_308)

@@ -41,21 +41,22 @@ def split_numbering(row: Row) -> tuple[str, str]:
     return stt, text
 
 
+def _opens(numbering: str, nxt: Row) -> bool:
+    """Whether the row after a heading row is its first child (deeper, or a new "1", "a", "-")."""
+    child = split_numbering(nxt)[0]
+    depth, child_depth = _depth(numbering) or 99, _depth(child)
+    first = child.rstrip(".)") in ("1", "a", "-", "+", "•", "")
+    return first or (child_depth is not None and child_depth > depth)
+
+
 def _depth(numbering: str) -> int | None:
+    if re.fullmatch(r"[IVXL]+\.?", numbering):
+        return 0
     if re.fullmatch(r"\d+(?:\.\d+)*\.?", numbering):
         return numbering.rstrip(".").count(".") + 1
     if re.fullmatch(r"[a-zđ]\)?", numbering):
         return 9
     return None  # "-", "" : belongs to the open group
-
-
-def _has_children(rows: list[Row], k: int, numbering: str) -> bool:
-    depth = _depth(numbering)
-    if depth is None or k + 1 >= len(rows) or (rows[k + 1].area and not rows[k + 1].cells):
-        return False
-    nxt, _ = split_numbering(rows[k + 1])
-    nxt_depth = _depth(nxt)
-    return (nxt_depth is None and nxt in ("-", "+", "•")) or (nxt_depth or 0) > depth
 
 
 def _own(row: Row, key: str) -> bool:
@@ -80,8 +81,8 @@ def read_appendix(
         columns=table.keys(),
     )
     keys = set(table.keys())
-    area_key = group_key = None
-    group_depth = 0
+    area_key: str | None = None
+    stack: list[tuple[int, str, bool]] = []  # open groups: (depth, key, numbering restarts)
     for k, row in enumerate(table.rows):
         if row.area is not None and not row.cells:
             area_key = f"area_{len([g for g in appendix.groups if g.parent is None]) + 1}"
@@ -98,29 +99,36 @@ def read_appendix(
                     else None,
                 )
             )
-            group_key = None
+            stack = []
             continue
         numbering, text = split_numbering(row)
-        depth = _depth(numbering)
-        if group_key and depth is not None and depth <= group_depth:
-            group_key = None
+        depth = _depth(numbering) or 99
         has_own = any(_own(row, key) for key in _OWN)
-        if _has_children(table.rows, k, numbering) and not has_own:
-            group_key = f"group_{len(appendix.groups) + 1}"
-            group_depth = depth or 0
-            subtotal = _amount(row.value("budget"), row, unit_hint, appendix)
+        nxt = table.rows[k + 1] if k + 1 < len(table.rows) else None
+        if not has_own and text and nxt is not None and nxt.cells and _opens(numbering, nxt):
+            # A heading row with rows under it: a group (its amount, if any, is a subtotal).
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            key = f"group_{len(appendix.groups) + 1}"
+            child = _depth(split_numbering(nxt)[0])
+            restarts = child is not None and child <= depth
             appendix.groups.append(
                 TaskGroup(
-                    group_key,
+                    key,
                     numbering,
                     text,
                     row.start,
                     row.end,
-                    parent=area_key,
-                    subtotal=subtotal,
+                    parent=stack[-1][1] if stack else area_key,
+                    subtotal=_amount(row.value("budget"), row, unit_hint, appendix),
                 )
             )
+            stack.append((depth, key, restarts))
             continue
+        # A numbered row closes the groups at its depth or deeper, unless they restart numbering.
+        while stack and not stack[-1][2] and stack[-1][0] >= depth and depth != 99:
+            stack.pop()
+        group_key = stack[-1][1] if stack else None
         if not text and not has_own:
             continue
         appendix.tasks.append(

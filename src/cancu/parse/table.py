@@ -330,10 +330,9 @@ def _align(texts: list[str], keys: list[str]) -> list[tuple[str, list[tuple[int,
     last_start = max(starts)
     cheap = ("content", "stt", "product", "unitprice")
     # Merged cells more often span coordinators, deadlines and notes than leads.
-    skip = [
-        0.1 if key in cheap or key.startswith("other") else 0.9 if key == "lead" else 0.7
-        for key in keys
-    ]
+    # A row without its task cell is rare: a cell that looks like a row start is usually data.
+    costs = {"lead": 0.9, "task": 2.5}
+    skip = [0.1 if key in cheap or key.startswith("other") else costs.get(key, 0.7) for key in keys]
     neg = float("-inf")
     # best[i][j]: best score having consumed i cells, next column j (0 = at a row start).
     best = [[neg] * (m + 1) for _ in range(n + 1)]
