@@ -71,6 +71,8 @@ def instrument_of(mention: Mention, ctx: CitingContext, agents: AgentResolver) -
             issuer = None
     if issuer is None and codes:
         issuer = agents.issuer(codes, province)
+    if issuer is None and type_code == "LUAT":
+        issuer = agents.issuer(("QH",), None)  # a law is passed by the National Assembly
     return InstrumentRef(
         type_code=type_code,
         number=number,
@@ -93,12 +95,20 @@ def is_self(ref: InstrumentRef, ctx: CitingContext) -> bool:
     return same_number and same_year
 
 
+def _unidentifiable(mention: Mention) -> bool:
+    """An amending law named only as such ("Luật sửa đổi, bổ sung một số điều") names no one law."""
+    generic = re.match(r"^Luật\s+(sửa đổi|Sửa đổi)", mention.name or "")
+    return bool(generic) and mention.number is None and mention.date is None and not mention.year
+
+
 def citations_in(
     span: Span, kind: str, ctx: CitingContext, agents: AgentResolver
 ) -> list[Citation]:
     """All citations in a paragraph or cell; ``kind`` is the citation kind of the context."""
     out: list[Citation] = []
     for mention in find_mentions(span.text):
+        if _unidentifiable(mention):
+            continue
         ref = instrument_of(mention, ctx, agents)
         out.append(
             Citation(

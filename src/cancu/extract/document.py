@@ -9,6 +9,7 @@ plan with its duties, and the tasks of each appendix table.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from cancu.extract.agents import AgentResolver
 from cancu.extract.appendix import read_appendix, unit_hint_of
@@ -16,7 +17,7 @@ from cancu.extract.body import read_articles, read_closing, read_preamble
 from cancu.extract.citations import CitingContext, citations_in
 from cancu.extract.header import TYPE_TITLE, read_header
 from cancu.extract.plan import read_duties, read_items
-from cancu.extract.records import Document
+from cancu.extract.records import Citation, Document, InstrumentRef
 from cancu.parse.table import find_header, header_key, parse_table
 from cancu.text.names import Gazetteer
 from cancu.text.normalize import SourceText
@@ -146,6 +147,7 @@ def extract_document(src: SourceText, gazetteer: Gazetteer | None = None) -> Doc
         item.citations = citations_in(Span(item.text, item.start, item.end), "mention", ctx, agents)
     doc.duties = read_duties(doc.items, agents)
 
+    _date_laws_cited_by_name(doc)
     plan_year = _plan_year(doc) or year
     for index, (title, table) in enumerate(found_tables, start=1):
         hint = unit_hint_of(title.text + " " + table.header.text)
@@ -153,6 +155,29 @@ def extract_document(src: SourceText, gazetteer: Gazetteer | None = None) -> Doc
         doc.appendices.append(appendix)
         doc.warnings.extend(appendix.warnings)
     return doc
+
+
+def _date_laws_cited_by_name(doc: Document) -> None:
+    """A law named again without its year ("Luật Thủy sản") is the one named with it earlier."""
+    known: dict[str, InstrumentRef] = {}
+    for cite in doc.bases + [c for i in doc.items for c in i.citations]:
+        ref = cite.instrument
+        if ref.number is None and ref.name and ref.year:
+            known.setdefault(ref.name.lower(), ref)
+
+    def fix(cites: list[Citation]) -> list[Citation]:
+        out = []
+        for cite in cites:
+            ref = cite.instrument
+            same = (
+                known.get((ref.name or "").lower()) if ref.number is None and not ref.year else None
+            )
+            out.append(replace(cite, instrument=same) if same else cite)
+        return out
+
+    doc.bases = fix(doc.bases)
+    for holder in [*doc.articles, *doc.items, *doc.tasks]:
+        holder.citations = fix(holder.citations)
 
 
 def _plan_year(doc: Document) -> int | None:
