@@ -1,11 +1,60 @@
-"""``cancu validate``: placeholder until its issue lands."""
+"""``cancu validate``: check document graphs against the shapes (``shapes/*.ttl``)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+from cancu.cli.common import store_arg
+from cancu.errors import StoreError
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate each document graph (with the ontology, schemes and gazetteer) and report by
+    severity and focus node. Exit 0 without violations, 1 with violations (or with warnings
+    under --strict), 2 on a usage error such as an unknown document.
+    """
+    from cancu.answers.report import render_json, render_text, render_ttl
+    from cancu.answers.validate import UnknownDocumentError, validate
+    from cancu.store.embedded import EmbeddedStore
+
+    try:
+        report = validate(EmbeddedStore(args.store, read_only=True), args.document, args.shapes)
+    except (UnknownDocumentError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(render_json(report, args.lang))
+    elif args.format == "ttl":
+        print(render_ttl(report))
+    else:
+        print(render_text(report, args.lang))
+        seconds = sum(d.seconds for d in report.documents)
+        print(f"\nvalidated {len(report.documents)} document(s) in {seconds:.2f} s")
+    failed = report.violations or (args.strict and report.warnings)
+    return 1 if failed else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``validate`` command (not yet available)."""
-    parser = sub.add_parser("validate", help="(not yet available)")
-    parser.set_defaults(func=lambda args: 2)
+    """Add the ``validate`` command."""
+    parser = sub.add_parser(
+        "validate",
+        help="check document graphs against the shapes",
+        description=cmd_validate.__doc__,
+    )
+    parser.add_argument(
+        "document",
+        nargs="?",
+        help="a document IRI, its number (2818/QĐ-UBND) or source file name (default: all)",
+    )
+    parser.add_argument(
+        "--shapes",
+        choices=("core", "recommended", "vocabularies", "all"),
+        default="all",
+        help="which shapes: core (violations, with vocabularies), recommended (warnings), all",
+    )
+    parser.add_argument("--format", choices=("text", "json", "ttl"), default="text")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="message language")
+    parser.add_argument("--strict", action="store_true", help="warnings fail too (exit code 1)")
+    store_arg(parser)
+    parser.set_defaults(func=cmd_validate)

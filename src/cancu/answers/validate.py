@@ -1,0 +1,338 @@
+"""Validate document graphs against ``shapes/*.ttl``: the library behind ``cancu validate``.
+
+Each document graph is validated on its own, together with the ontology and schemes (and the
+gazetteer, when validating a store). pySHACL checks the plain SHACL constraints (no inference);
+the SHACL-SPARQL constraints (``sh:sparql``) are run by Oxigraph, once per check with
+``VALUES $this { focus nodes }`` (or once per focus node with ``$this`` substituted), because
+pySHACL runs them through rdflib's SPARQL engine at ~60 ms per focus node (~18 s on the seed).
+Their results, with their messages in both languages, join pySHACL's in one standard
+``sh:ValidationReport``.
+
+>>> from rdflib import Graph
+>>> g = Graph().parse(data='''@prefix cancu: <https://w3id.org/cancu/ontology#> .
+... <urn:t> a cancu:Task .''', format="turtle")
+>>> report = validate(g, shapes="core")
+>>> [(r.severity, r.path, r.component) for r in report.documents[0].results]
+[('Violation', 'cancu:text', 'sh:MinCountConstraintComponent')]
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from pyshacl import validate as shacl_validate
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH
+
+from cancu.answers.report import DocumentReport, Report, Result, label, lines, path_text
+from cancu.errors import CancuError
+from cancu.rdf.ontology import load_ontology
+from cancu.store.embedded import EmbeddedStore
+from cancu.vocab import CANCU, ELI, PREFIXES
+
+SHAPES_DIR = Path(__file__).resolve().parents[3] / "shapes"
+"""The repository's ``shapes/`` folder."""
+SELECTIONS: dict[str, tuple[str, ...]] = {
+    "core": ("core", "vocabularies"),
+    "recommended": ("recommended",),
+    "vocabularies": ("vocabularies",),
+    "all": ("core", "recommended", "vocabularies"),
+}
+"""What ``--shapes`` selects: ``core`` means every Violation-level file."""
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+class UnknownDocumentError(CancuError):
+    """The document asked for is not in the store (a usage error: exit code 2)."""
+
+
+@dataclass(frozen=True)
+class SparqlCheck:
+    """One ``sh:sparql`` constraint, ready to run: prefixes added, ``$PATH`` substituted."""
+
+    shape: URIRef
+    constraint: URIRef | BNode
+    severity: URIRef
+    path: URIRef | BNode | None
+    query: str
+    messages: tuple[Literal, ...]
+    targets: tuple[tuple[URIRef, URIRef], ...]
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """A selection of shape files: the whole graph, the part pySHACL runs, the SPARQL checks."""
+
+    graph: Graph
+    plain: Graph
+    sparql: tuple[SparqlCheck, ...]
+
+
+@lru_cache(maxsize=8)
+def load_shapes(selection: str = "all") -> Shapes:
+    """Parse the shape files of ``selection`` (a key of :data:`SELECTIONS`), cached.
+
+    >>> len(load_shapes("recommended").sparql) >= 5, load_shapes("core").sparql
+    (True, ())
+    """
+    if selection not in SELECTIONS:
+        raise CancuError(f"unknown shapes '{selection}': expected one of {sorted(SELECTIONS)}")
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    for name in SELECTIONS[selection]:
+        graph.parse(SHAPES_DIR / f"{name}.ttl", format="turtle")
+    plain = Graph()
+    plain += graph
+    plain.remove((None, SH.sparql, None))
+    found = (_check(graph, s, c) for s, c in graph.subject_objects(SH.sparql))
+    return Shapes(graph, plain, tuple(c for c in found if c is not None))
+
+
+def _check(g: Graph, shape, constraint) -> SparqlCheck | None:
+    if g.value(constraint, SH.deactivated) == Literal(True):
+        return None
+    prefixes = "".join(
+        f"PREFIX {g.value(d, SH.prefix)}: <{g.value(d, SH.namespace)}>\n"
+        for node in g.objects(constraint, SH.prefixes)
+        for d in g.objects(node, SH.declare)
+    )
+    path = g.value(shape, SH.path)
+    query = str(g.value(constraint, SH.select))
+    if path is not None:
+        query = re.sub(r"\$PATH\b", path_text(g, path, prefixed=False), query)
+    owners = [shape, *g.subjects(SH.property, shape)]
+    targets = tuple((p, o) for s in owners for p in _TARGETS for o in g.objects(s, p))
+    messages = (*g.objects(shape, SH.message), *g.objects(constraint, SH.message))
+    severity = g.value(shape, SH.severity) or SH.Violation
+    return SparqlCheck(shape, constraint, severity, path, prefixes + query, messages, targets)
+
+
+@dataclass(frozen=True)
+class _Dataset:
+    """An Oxigraph store and the graphs that form the default graph (None: its default graph)."""
+
+    store: ox.Store
+    graphs: list | None
+
+    def query(self, text: str, this=None):
+        subs = {ox.Variable("this"): this} if this is not None else None
+        return self.store.query(text, default_graph=self.graphs, substitutions=subs)
+
+
+def _focus_nodes(store: _Dataset, targets) -> list:
+    nodes: dict[str, object] = {}
+    for kind, value in targets:
+        if kind == SH.targetNode:
+            term = ox.NamedNode(str(value))
+            nodes[str(term)] = term
+            continue
+        where = {
+            SH.targetClass: f"?x a/<{RDFS.subClassOf}>* <{value}>",
+            SH.targetSubjectsOf: f"?x <{value}> []",
+            SH.targetObjectsOf: f"[] <{value}> ?x",
+        }[kind]
+        for row in store.query(f"SELECT DISTINCT ?x WHERE {{ {where} }}"):
+            nodes[str(row["x"])] = row["x"]
+    return list(nodes.values())
+
+
+def _rdf(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_PROJECTS_THIS = re.compile(r"SELECT\b[^{]*[?$]this\b", re.IGNORECASE)
+
+
+def _runs(check: SparqlCheck, focus: list, batch: bool):
+    """(query, focus or None) pairs: one batched query with ``VALUES $this`` when possible."""
+    where = _WHERE.search(check.query)
+    batchable = where and _PROJECTS_THIS.search(check.query)
+    if batch and batchable and all(isinstance(f, ox.NamedNode) for f in focus):
+        if focus:
+            values = f" VALUES $this {{ {' '.join(str(f) for f in focus)} }} "
+            yield check.query[: where.end()] + values + check.query[where.end() :], None
+        return
+    for node in focus:
+        yield check.query, node
+
+
+def run_check(
+    check: SparqlCheck, store: _Dataset, shapes: Graph, report: Graph, batch: bool = True
+) -> int:
+    """Run one SPARQL check on its focus nodes; add its results to ``report``; count them.
+
+    ``batch`` runs one query with ``VALUES $this { ... }`` at the top of the WHERE group instead
+    of one query per focus node with ``$this`` substituted. Both agree as long as ``$this`` is
+    used in the top-level group (a test checks this on the bundled documents).
+    """
+    root = next(report.subjects(RDF.type, SH.ValidationReport))
+    seen = set()
+    for query, focus in _runs(check, _focus_nodes(store, check.targets), batch):
+        solutions = store.query(query, focus)
+        for row in solutions:
+            bound = {v.value: row[v] for v in solutions.variables if row[v] is not None}
+            this = _rdf(bound.get("this", focus))
+            value = _rdf(bound["value"]) if "value" in bound else None
+            if value is None and check.path is None:
+                value = this
+            path = _rdf(bound["path"]) if "path" in bound else check.path
+            if (this, path, value) in seen:
+                continue
+            seen.add((this, path, value))
+            _add_result(report, root, check, shapes, this, path, value, bound)
+    return len(seen)
+
+
+def _add_result(report: Graph, root, check: SparqlCheck, shapes: Graph, this, path, value, bound):
+    node = BNode()
+    report.add((root, SH.result, node))
+    for p, o in (
+        (RDF.type, SH.ValidationResult),
+        (SH.focusNode, this),
+        (SH.resultPath, path),
+        (SH.value, value),
+        (SH.resultSeverity, check.severity),
+        (SH.sourceShape, check.shape),
+        (SH.sourceConstraint, check.constraint),
+        (SH.sourceConstraintComponent, SH.SPARQLConstraintComponent),
+    ):
+        if o is not None:
+            report.add((node, p, o))
+    if isinstance(path, BNode):
+        report += shapes.cbd(path)
+    for message in check.messages:
+        text = re.sub(
+            r"\{[?$](\w+)\}",
+            lambda m: bound[m.group(1)].value if m.group(1) in bound else m.group(0),
+            str(message),
+        )
+        report.add((node, SH.resultMessage, Literal(text, lang=message.language)))
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    return load_ontology()
+
+
+def validate(
+    source: Graph | EmbeddedStore, document: str | None = None, shapes: str = "all"
+) -> Report:
+    """Validate a graph, or one or every document graph of a store.
+
+    ``source`` is an rdflib graph (validated with the ontology and schemes added) or a store;
+    ``document`` (store only) is a document IRI, its number ("2818/QĐ-UBND") or its source file
+    name. Raises :class:`UnknownDocumentError` when no document matches.
+    """
+    selected = load_shapes(shapes)
+    if isinstance(source, Graph):
+        data = Graph()
+        data += source
+        data += _ontology()
+        number = next((str(o) for o in source.objects(None, ELI.number)), "<graph>")
+        doc = next(source.subjects(RDF.type, CANCU.SourceDocument), URIRef("urn:graph"))
+        return Report([_validate_one(data, selected, str(doc), number)])
+    from cancu.pipeline import AGENCIES_GRAPH, ONTOLOGY_GRAPH
+
+    vocabulary = source.graph(ONTOLOGY_GRAPH, AGENCIES_GRAPH)
+    reports = []
+    for graph_name, doc, number in find_documents(source, document):
+        data = source.graph(URIRef(graph_name))
+        data += vocabulary
+        names = [ox.NamedNode(n) for n in (graph_name, ONTOLOGY_GRAPH, AGENCIES_GRAPH)]
+        sparql = _Dataset(source.store, names)
+        reports.append(_validate_one(data, selected, doc, number, sparql))
+    return Report(reports)
+
+
+def find_documents(store: EmbeddedStore, wanted: str | None = None) -> list[tuple[str, str, str]]:
+    """(graph IRI, document IRI, label) of every document graph, or of those matching ``wanted``."""
+    query = (
+        "PREFIX cancu: <https://w3id.org/cancu/ontology#> "
+        "PREFIX eli: <http://data.europa.eu/eli/ontology#> "
+        "SELECT ?g ?doc ?number ?file WHERE { GRAPH ?g { ?doc a cancu:SourceDocument . "
+        "OPTIONAL { ?doc eli:number ?number } "
+        "OPTIONAL { ?doc cancu:sourceText/cancu:fileName ?file } } } ORDER BY ?number"
+    )
+    found = []
+    for row in store.store.query(query):
+        values = [
+            row[v].value if row[v] is not None else "" for v in ("g", "doc", "number", "file")
+        ]
+        found.append(tuple(values))
+    if wanted is None:
+        return [(g, d, n or d) for g, d, n, _ in found]
+
+    def key(text: str) -> str:
+        return re.sub(r"\s+", "", text).casefold()
+
+    name = Path(wanted).name
+    hits = [
+        (g, d, n or d)
+        for g, d, n, f in found
+        if wanted in (g, d) or (n and key(n) == key(wanted)) or (f and name in (f, Path(f).stem))
+    ]
+    if not hits:
+        known = ", ".join(n or d for _, d, n, _ in found) or "none: run 'cancu build'"
+        raise UnknownDocumentError(f"no document '{wanted}' in the store (known: {known})")
+    return hits
+
+
+def _validate_one(
+    data: Graph, shapes: Shapes, document: str, label: str, sparql: _Dataset | None = None
+) -> DocumentReport:
+    start = time.perf_counter()
+    _, report, _ = shacl_validate(
+        data, shacl_graph=shapes.plain, inference="none", advanced=False, inplace=True
+    )
+    if shapes.sparql:
+        if sparql is None:
+            store = ox.Store()
+            store.load(data.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
+            sparql = _Dataset(store, None)
+        for check in shapes.sparql:
+            run_check(check, sparql, shapes.graph, report)
+    root = next(report.subjects(RDF.type, SH.ValidationReport))
+    report.set((root, SH.conforms, Literal(not any(report.objects(root, SH.result)))))
+    results = [
+        _result(report, node, data, shapes.graph) for node in report.objects(root, SH.result)
+    ]
+    return DocumentReport(document, label, results, report, time.perf_counter() - start)
+
+
+def _result(report: Graph, node, data: Graph, shapes: Graph) -> Result:
+    focus = report.value(node, SH.focusNode)
+    path = report.value(node, SH.resultPath)
+    value = report.value(node, SH.value)
+    messages: dict[str, str] = {}
+    for message in report.objects(node, SH.resultMessage):
+        lang = message.language if isinstance(message, Literal) else None
+        messages.setdefault(lang or "en", str(message))
+    component = str(report.value(node, SH.sourceConstraintComponent))
+    severity = str(report.value(node, SH.resultSeverity)).rsplit("#", 1)[-1]
+    return Result(
+        severity=severity,
+        focus=str(focus),
+        label=label(data, focus),
+        path=None
+        if path is None
+        else path_text(report if (path, None, None) in report else shapes, path),
+        value=None if value is None else str(value),
+        component=component.replace(str(SH), "sh:"),
+        shape=str(report.value(node, SH.sourceShape)),
+        messages=messages,
+        lines=lines(data, focus),
+        value_lines=lines(data, value, owner=False) if isinstance(value, URIRef) else None,
+    )

@@ -1,0 +1,175 @@
+"""``cancu validate`` on the seed decision: what the report must surface, its speed, the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SH
+
+from cancu.answers import validate as v
+from cancu.cli import main
+from cancu.pipeline import AGENCIES_GRAPH, ONTOLOGY_GRAPH, build, vocabulary_graphs
+from cancu.store.embedded import EmbeddedStore
+from cancu.vocab import CANCU
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "data" / "sources" / "qd-2818-2020-ubnd-tayninh.txt"
+SEED_NUMBER = "2818/QĐ-UBND"
+INVALID_DOC = REPO / "tests" / "shape_fixtures" / "invalid" / "DocumentShape-missing-fields.ttl"
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("seed-store")
+    reports = build([SEED], EmbeddedStore(path))
+    assert not any(r.error for r in reports)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_report(seed_store: Path) -> v.DocumentReport:
+    report = v.validate(EmbeddedStore(seed_store, read_only=True), SEED_NUMBER)
+    assert len(report.documents) == 1
+    return report.documents[0]
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_store: Path) -> Graph:
+    store = EmbeddedStore(seed_store, read_only=True)
+    return store.graph(*[n for n in store.graph_names() if str(n).endswith("/graph")])
+
+
+def results(doc: v.DocumentReport, shape: str) -> list:
+    return [r for r in doc.results if r.shape.endswith("/" + shape)]
+
+
+def test_seed_has_no_violation(seed_report: v.DocumentReport) -> None:
+    assert seed_report.count("Violation") == 0
+    assert seed_report.summary().startswith(f"{SEED_NUMBER}: 0 violations, ")
+
+
+def test_seed_declared_total_differs_from_task_budgets(seed_report: v.DocumentReport) -> None:
+    [total] = results(seed_report, "AppendixTotalShape")
+    for figure in ("1752580000", "1847580000", "-95000000"):
+        assert figure in total.message("en")
+    assert total.value_lines == (2019, 2021)
+
+
+def test_seed_tasks_without_lead(seed_report: v.DocumentReport, seed_graph: Graph) -> None:
+    found = results(seed_report, "TaskLeadShape")
+    numbering = {str(seed_graph.value(URIRef(r.focus), CANCU.numbering)) for r in found}
+    assert {"2.1.", "8.", "10.3."} <= numbering
+    assert all(r.lines for r in found)
+
+
+def test_seed_deadlines_of_2020_in_the_2021_plan(seed_report: v.DocumentReport) -> None:
+    outside = results(seed_report, "TaskDeadlineOutsidePlanYearShape")
+    before = results(seed_report, "TaskDeadlineBeforeDecisionShape")
+    assert len(outside) >= 3 and len(before) >= 3
+    assert all("2021" in r.message("en") and "năm 2020" in r.message("vi") for r in outside)
+    assert all(r.lines and r.value_lines for r in outside)
+
+
+def test_seed_area_heading_opened_twice(seed_report: v.DocumentReport) -> None:
+    found = results(seed_report, "TaskGroupHeadingRepeatedShape")
+    assert {r.lines[0] for r in found} == {1124, 1150}
+    assert all("II. CẢI CÁCH THỂ CHẾ" in r.message("vi") for r in found)
+
+
+def test_seed_truncated_agency_name(seed_report: v.DocumentReport) -> None:
+    found = results(seed_report, "ParticipationTruncatedShape")
+    assert found and all(r.lines for r in found)
+    assert any("Văn phòng Đoàn ĐBQH" in r.label for r in found)
+
+
+def test_seed_validation_is_fast(seed_report: v.DocumentReport) -> None:
+    assert seed_report.seconds < 1.5  # ~0.3-0.7 s measured; generous for loaded machines
+
+
+def test_batched_sparql_checks_equal_per_focus_runs(seed_store: Path) -> None:
+    """Running each check once with VALUES $this gives what per-focus substitution gives."""
+    store = EmbeddedStore(seed_store, read_only=True)
+    graphs = [n for n in store.graph_names() if str(n).endswith("/graph")]
+    dataset = v._Dataset(store.store, [ox.NamedNode(n) for n in (*graphs, ONTOLOGY_GRAPH)])
+    shapes = v.load_shapes("all")
+
+    def rows(batch: bool) -> set:
+        out = set()
+        for check in shapes.sparql:
+            report = Graph()
+            report.add((URIRef("urn:r"), RDF.type, SH.ValidationReport))
+            v.run_check(check, dataset, shapes.graph, report, batch=batch)
+            for r in report.subjects(RDF.type, SH.ValidationResult):
+                out.add((check.shape, report.value(r, SH.focusNode), report.value(r, SH.value)))
+        return out
+
+    batched = rows(True)
+    assert len(batched) >= 20
+    assert batched == rows(False)
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def cli(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str, str]:
+    code = main(["validate", *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_text_summary_and_exit_0(seed_store: Path, capsys: pytest.CaptureFixture) -> None:
+    code, out, _ = cli(capsys, "--store", str(seed_store))
+    assert code == 0
+    assert out.splitlines()[0].startswith(f"{SEED_NUMBER}: 0 violations, ")
+    assert "Cảnh báo" in out and "Nhiệm vụ không có cơ quan chủ trì" in out
+
+
+def test_cli_strict_fails_on_warnings(seed_store: Path, capsys: pytest.CaptureFixture) -> None:
+    assert cli(capsys, "--store", str(seed_store), "--strict", SEED.name)[0] == 1
+
+
+def test_cli_english(seed_store: Path, capsys: pytest.CaptureFixture) -> None:
+    code, out, _ = cli(capsys, "--store", str(seed_store), "--lang", "en", SEED_NUMBER)
+    assert code == 0 and "Warnings" in out and "The task has no lead agency" in out
+
+
+def test_cli_json(seed_store: Path, capsys: pytest.CaptureFixture) -> None:
+    code, out, _ = cli(capsys, "--store", str(seed_store), "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and rows
+    assert {"focus", "path", "component", "severity", "message", "lines"} <= set(rows[0])
+
+
+def test_cli_ttl_is_a_validation_report(seed_store: Path, capsys: pytest.CaptureFixture) -> None:
+    code, out, _ = cli(capsys, "--store", str(seed_store), "--format", "ttl")
+    g = Graph().parse(data=out, format="turtle")
+    [report] = g.subjects(RDF.type, SH.ValidationReport)
+    assert code == 0 and len(list(g.objects(report, SH.result))) > 20
+
+
+def test_cli_unknown_document_is_a_usage_error(
+    seed_store: Path, capsys: pytest.CaptureFixture
+) -> None:
+    code, _, err = cli(capsys, "--store", str(seed_store), "9999/QĐ-UBND")
+    assert code == 2 and "2818/QĐ-UBND" in err
+
+
+def test_cli_bad_option_is_a_usage_error(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["validate", "--shapes", "nonsense"])
+    assert exc.value.code == 2
+
+
+def test_cli_exit_1_on_violations(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    store = EmbeddedStore(tmp_path)
+    bad = Graph().parse(INVALID_DOC, format="turtle")
+    store.replace_graphs({**vocabulary_graphs(), URIRef("urn:bad/graph"): bad})
+    store.flush()
+    del store
+    code, out, _ = cli(capsys, "--store", str(tmp_path), "--shapes", "core")
+    assert code == 1 and "3 violations" in out.splitlines()[0]
+    assert AGENCIES_GRAPH  # validated with the gazetteer graph present
