@@ -28,6 +28,7 @@ from cancu.errors import CancuError
 from cancu.extract.document import extract_document
 from cancu.extract.records import Document
 from cancu.extract.summary import counts, warnings_of
+from cancu.links.graph import LINKS_GRAPH, store_links_graph
 from cancu.rdf.mapping import document_graph
 from cancu.rdf.ontology import load_ontology
 from cancu.store.embedded import EmbeddedStore
@@ -182,6 +183,8 @@ def build(
     reports.extend(extracted)
     if graphs or not known:
         store.replace_graphs({**vocabulary_graphs(), **graphs})
+        # Links to the national databases depend on which instruments are now cited.
+        store.replace_graphs({LINKS_GRAPH: store_links_graph(store)})
         store.flush()
     order = {str(p): k for k, p in enumerate(sources)}
     return sorted(reports, key=lambda r: order[r.source])
