@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/cancu build
 	$(BIN)/cancu validate
-	$(BIN)/cancu query who-leads --limit 15
+	$(BIN)/cancu query who-leads --limit 12 --columns numbering,text,lead,deadline,budget,legalBasis
 	$(BIN)/cancu graph --document 2818/QĐ-UBND --out build/responsibility.html
 
 test: $(STAMP)

@@ -148,3 +148,14 @@ def test_push_password_env_must_exist(capsys, store: str) -> None:
     code, _, err = run(capsys, "push", "--endpoint", "http://127.0.0.1:1/query", "--user", "u",
                        "--password-env", "CANCU_NO_SUCH_VAR", "--store", store)  # fmt: skip
     assert code == 2 and "CANCU_NO_SUCH_VAR" in err
+
+
+def test_columns_keep_their_labels_and_unknown_columns_are_usage_errors(capsys, store: str) -> None:
+    code, out, _ = run(
+        capsys, "query", "who-leads", "--columns", "numbering,lead,budget", "--format", "csv",
+        "--limit", "3", "--store", store,
+    )  # fmt: skip
+    assert code == 0
+    assert out.lstrip("\ufeff").splitlines()[0] == "numbering,lead,leadLabel,budget"
+    code, _, err = run(capsys, "query", "who-leads", "--columns", "nope", "--store", store)
+    assert code == 2 and "unknown column nope" in err

@@ -49,6 +49,22 @@ class Result:
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
 
+    def select(self, columns: Sequence[str]) -> Result:
+        """Only the given columns (an ``xLabel`` column follows its ``x``), in that order.
+
+        >>> r = Result(["a", "aLabel", "b"], [(ox.Literal("1"), ox.Literal("one"), ox.Literal("2"))])
+        >>> r.select(["b", "a"]).variables
+        ['b', 'a', 'aLabel']
+        """
+        unknown = [c for c in columns if c not in self.variables]
+        if unknown:
+            raise QueryError(
+                f"unknown column {', '.join(unknown)}; columns: {', '.join(self.variables)}"
+            )
+        keep = [v for c in columns for v in (c, c + "Label") if v in self.variables]
+        index = [self.variables.index(v) for v in keep]
+        return Result(keep, [tuple(row[i] for i in index) for row in self.rows])
+
     def values(self) -> list[tuple[object, ...]]:
         """Rows of Python values: IRIs as ``str``, typed literals as ``int``/``Decimal``/``date``…"""
         return [tuple(python_value(t) for t in row) for row in self.rows]

@@ -90,6 +90,8 @@ def cmd_query(args: argparse.Namespace) -> int:
             _emit(query.sparql)
             return 0
         result = run_query(query, _backend(args), params, limit=args.limit)
+        if args.columns:
+            result = result.select([c.strip() for c in args.columns.split(",") if c.strip()])
     except QueryError as exc:
         return _usage_error(exc)
     _emit(
@@ -196,6 +198,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--format", choices=RESULT_FORMATS, default="table", help="output format")
     p.add_argument("--show", action="store_true", help="print the query text instead of running it")
+    p.add_argument(
+        "--columns", metavar="A,B,…", help="show only these columns (their labels come along)"
+    )
     _source_args(p)
     p.set_defaults(func=cmd_query)
 
