@@ -17,7 +17,7 @@ import re
 
 from cancu.extract.agents import AgentResolver
 from cancu.extract.records import Duty, PlanItem
-from cancu.parse.table import is_agency_like
+from cancu.parse.cells import is_agency_like
 from cancu.text.names import fold
 from cancu.text.segment import Span
 

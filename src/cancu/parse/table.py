@@ -27,6 +27,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cancu.errors import ParseError
+from cancu.parse.align import align
+from cancu.parse.cells import (
+    AREA,
+    NUMBERING,
+    TASK_START,
+    TOTAL,
+    is_agency_like,
+    is_money,
+)
 from cancu.text.segment import Cell, Span
 
 # ---------------------------------------------------------------- columns
@@ -81,111 +90,6 @@ def header_key(label: str) -> str | None:
         if re.search(pattern, text):
             return key
     return None
-
-
-# ---------------------------------------------------------------- cell features
-
-_MONEY = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:,\d+)?$|^\d{4,}$")
-_MARK = re.compile(r"^[xX✓✔√]$")
-_NUMBERING = re.compile(r"^(\d{1,3}(?:\.\d+)*\.?|[IVXL]+\.?|[a-zđ]\)?|[-+•])$")
-_TASK_START = re.compile(r"^(\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-+•]\s*\S)")
-_AREA = re.compile(r"^([IVXL]+)\.?\s+(\S.*)$")
-_DEADLINE = re.compile(
-    r"\b(quý|tháng|năm|thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý|trước ngày|"
-    r"định kỳ|20\d\d)\b",
-    re.IGNORECASE,
-)
-_AGENCY = re.compile(
-    r"^(các (sở|ban|ngành|cơ quan|đơn vị|huyện|xã|phòng|tổ chức|địa phương|bộ|hội|doanh nghiệp|"
-    r"trường|viện|thành viên|tỉnh|chi cục|trung tâm|ủy ban|uỷ ban|ubnd)|cơ quan|sở |ủy ban|uỷ ban|ubnd|văn phòng|vp |ban |báo (?!cáo)|đài |công an|trung tâm|"
-    r"phòng|cục|chi cục|bộ |tổng cục|liên hiệp|hội |viện|trường|doanh nghiệp|bảo hiểm|"
-    r"kho bạc|thanh tra|tỉnh đoàn|đoàn |hội đồng|tòa án|toà án|viện kiểm sát|bộ chỉ huy|"
-    r"quỹ|đơn vị|thường trực|tổ (công tác|giúp việc)|ngân hàng|công ty|tổng công ty|hợp tác xã|lãnh đạo|"
-    r"hđnd|mttq|ủy ban mặt trận|uỷ ban mặt trận|tỉnh ủy|tỉnh uỷ|thành ủy|ngành)",
-    re.IGNORECASE,
-)
-_LEGAL_REF = re.compile(
-    r"\b(quyết định|qđ|thông tư|tt|nghị định|nđ|công văn|chỉ thị|nghị quyết|luật)\s+(số\s+)?\d"
-    r"|\d+/\d{4}/[A-ZĐ]",
-    re.IGNORECASE,
-)
-_FUNDING = re.compile(r"nguồn|ngân sách|vốn|kinh phí|xã hội hóa|xã hội hoá", re.IGNORECASE)
-_TOTAL = re.compile(
-    r"^(tổng (kinh phí|cộng|dự toán|số tiền)\b|tổng\s*($|\()|cộng\s*($|:))", re.IGNORECASE
-)
-
-
-def is_money(text: str) -> bool:
-    """True for a cell holding an amount such as ``158.580.000``."""
-    return bool(_MONEY.match(text.replace(" ", "")))
-
-
-def is_agency_like(text: str) -> bool:
-    """True when a cell reads like an agency or a list of agencies.
-
-    >>> is_agency_like("- Báo Tây Ninh; - Đài PTTH"), is_agency_like("Tổ chức hội thi")
-    (True, False)
-    """
-    return bool(_AGENCY.match(re.sub(r"^[-+•]\s*", "", text)))
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def fit(text: str, key: str) -> float:
-    """How well a cell's text fits a column (higher is better).
-
-    >>> fit("x", "level:tinh") > fit("x", "lead")
-    True
-    >>> fit("Sở Tài chính", "lead") > fit("Sở Tài chính", "deadline")
-    True
-    """
-    if not text:
-        return {"task": -2.0, "stt": -0.5, "content": -0.5}.get(key, 0.0)
-    money, mark = is_money(text), bool(_MARK.match(text))
-    agency, deadline = is_agency_like(text), bool(_DEADLINE.search(text))
-    numbered = bool(_TASK_START.match(text)) and not agency
-    if mark:
-        return 3.0 if key.startswith("level:") else -5.0
-    if key.startswith("level:"):
-        return -5.0
-    if key == "stt":
-        return 3.0 if _NUMBERING.match(text) else -5.0
-    if key in ("budget", "unitprice"):
-        good = 3.0 if key == "budget" else 2.0
-        return good if money or text in ("-", "0") else -3.0
-    if money:
-        return 0.5 if key in ("quantity", "note") else -4.0
-    if key in ("lead", "coord"):
-        score = 2.5 if agency else (-0.5 if _words(text) <= 6 else -2.0)
-        return score - (1.5 if numbered else 0.0) - (2.0 if deadline and not agency else 0.0)
-    if key == "deadline":
-        if deadline and _words(text) <= 12:
-            return 3.0
-        if re.search(r"kế hoạch|cụ thể", text, re.IGNORECASE) and _words(text) <= 10:
-            return 1.0
-        return -2.0 if agency else -1.0
-    if key == "quantity":
-        if re.match(r"^\d", text) and _words(text) <= 4:
-            return 2.5
-        return -0.5 if _words(text) <= 3 else -3.0
-    if key == "funding":
-        return 2.5 if _FUNDING.search(text) else -1.0
-    if key == "task":
-        return 3.0 if numbered else (1.0 if _words(text) >= 3 and not agency else -0.5)
-    legal = bool(_LEGAL_REF.search(text))
-    if key == "content":
-        if legal and not numbered:
-            return -1.0
-        return 0.5 if numbered or (_words(text) >= 3 and not agency) else -0.5
-    if key == "note":
-        return 2.0 if legal else 0.6
-    if key == "product":
-        return 0.4
-    if re.fullmatch(r"[\d.,/ ]+", text):
-        return 1.0
-    return 0.0 if _words(text) <= 3 else -0.3
 
 
 # ---------------------------------------------------------------- table structure
@@ -273,9 +177,9 @@ def _header_like(text: str, keys: list[str]) -> bool:
         bool(known)
         and len(text.split()) <= 8
         and not is_money(text)
-        and not _NUMBERING.match(text)
-        and not _TASK_START.match(text)
-        and not _AREA.match(text)
+        and not NUMBERING.match(text)
+        and not TASK_START.match(text)
+        and not AREA.match(text)
         and not re.match(r"^\d", text)
         and not is_agency_like(text)
     )
@@ -319,89 +223,7 @@ def _columns(cells: Sequence[Cell]) -> list[Column]:
     return columns
 
 
-_ROW_START_MAX = {"stt", "content", "task"}
 _INHERITABLE = {"content", "coord", "deadline", "product", "funding", "note", "lead", *LEVEL_KEYS}
-
-
-def _align(texts: list[str], keys: list[str]) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Segment cell texts into rows; return (kind, [(cell index, column index)]) per row."""
-    n, m = len(texts), len(keys)
-    starts = [k for k, key in enumerate(keys) if key in _ROW_START_MAX] or [0]
-    last_start = max(starts)
-    cheap = ("content", "stt", "product", "unitprice")
-    # Merged cells more often span coordinators, deadlines and notes than leads.
-    # A row without its task cell is rare: a cell that looks like a row start is usually data.
-    costs = {"lead": 0.9, "task": 2.5}
-    skip = [0.1 if key in cheap or key.startswith("other") else costs.get(key, 0.7) for key in keys]
-    neg = float("-inf")
-    # best[i][j]: best score having consumed i cells, next column j (0 = at a row start).
-    best = [[neg] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
-    fits = [[fit(t, key) for key in keys] for t in texts]
-    for i in range(n + 1):
-        row = best[i]
-        for j in range(m, -1, -1):
-            score = row[j]
-            if score == neg:
-                continue
-            if j > 0:  # end the row here; trailing columns are spanned or missing
-                s = score - sum(skip[j:]) * 0.8 - 1.5
-                if s > best[i][0]:
-                    best[i][0], back[i][0] = s, (i, j, -2)
-            if i == n:
-                continue
-            text = texts[i]
-            if j == 0:
-                if not text:  # an empty cell between rows (a row-start marker)
-                    s = score - 0.3
-                    if s > best[i + 1][0]:
-                        best[i + 1][0], back[i + 1][0] = s, (i, 0, -1)
-                area = _AREA.match(text)
-                if area and _area_like(area.group(2)):
-                    s = score + 4.0
-                    if s > best[i + 1][0]:
-                        best[i + 1][0], back[i + 1][0] = s, (i, 0, -3)
-            lo = j
-            hi = last_start + 1 if j == 0 else m
-            penalty = 0.0
-            for k in range(lo, hi):
-                s = score + fits[i][k] - penalty
-                if s > best[i + 1][k + 1]:
-                    best[i + 1][k + 1], back[i + 1][k + 1] = s, (i, j, k)
-                penalty += skip[k]
-    # Walk back from the best end state.
-    j = max(range(m + 1), key=lambda c: best[n][c])
-    if best[n][j] == neg:
-        raise ParseError("cannot align the table cells to its columns")
-    rows: list[tuple[str, list[tuple[int, int]]]] = []
-    current: list[tuple[int, int]] = []
-    i = n
-    while i > 0 or j > 0:
-        step = back[i][j]
-        if step is None:
-            break
-        pi, pj, k = step
-        if k == -2:  # row end
-            if current:
-                rows.append(("row", current[::-1]))
-            current = []
-        elif k == -3:  # an area row ends where the row after it starts
-            if current:
-                rows.append(("row", current[::-1]))
-                current = []
-            rows.append(("area", [(pi, -1)]))
-        elif k >= 0:
-            current.append((pi, k))
-        i, j = pi, pj
-    if current:
-        rows.append(("row", current[::-1]))
-    return rows[::-1]
-
-
-def _area_like(title: str) -> bool:
-    letters = [ch for ch in title if ch.isalpha()]
-    return len(letters) >= 4 and all(not ch.islower() for ch in letters)
 
 
 def parse_table(cells: Sequence[Cell], start: int = 0) -> Table:
@@ -434,13 +256,13 @@ def parse_table(cells: Sequence[Cell], start: int = 0) -> Table:
         cells[past - 1].end,
     )
     end = past
-    while end < len(cells) and not _TOTAL.match(cells[end].text):
+    while end < len(cells) and not TOTAL.match(cells[end].text):
         end += 1
     body = list(cells[past:end])
     while body and not body[-1].text:
         body.pop()
     keys = [c.key for c in columns]
-    aligned = _align([c.text for c in body], keys)
+    aligned = align([c.text for c in body], keys)
     rows = _rows(aligned, body, keys)
     table = Table(columns=columns, rows=rows, header=header, end_index=end)
     if end < len(cells):
