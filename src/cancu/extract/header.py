@@ -82,6 +82,17 @@ def province_of(issuer: str) -> str | None:
     return _title_case(match.group(2)) if match else None
 
 
+def _province_of_place(place: str | None) -> str | None:
+    """The province a header's place names, when the issuer block does not say it.
+
+    >>> _province_of_place("Thành phố Hồ Chí Minh"), _province_of_place("Hải Phòng")
+    ('Hồ Chí Minh', 'Hải Phòng')
+    """
+    if not place:
+        return None
+    return re.sub(r"^(Thành phố|TP\.|Tỉnh)\s+", "", place.strip(), flags=re.IGNORECASE) or None
+
+
 def parse_vn_date(text: str) -> dt.date | None:
     """Parse ``ngày 16 tháng 11 năm 2020`` (None when absent or impossible)."""
     match = _DATE_PARTS.search(text)
@@ -158,7 +169,7 @@ def read_header(paras: list[Span], source: str) -> Header:
     title_lines = (title_parts[0].start, title_parts[-1].end) if title_parts else None
     return Header(
         issuer_text=issuer,
-        province=province_of(issuer) if issuer else None,
+        province=province_of(issuer or "") or province_of(authority or "") or _province_of_place(place),
         number=number,
         number_as_written=number_text,
         number_lines=number_lines,

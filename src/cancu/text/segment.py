@@ -10,6 +10,8 @@ that hold running text.
 >>> src = normalize_text("Số: 12/QĐ-UBND\\n|\\nCăn cứ Luật\\nngày 1/1/2020;\\nĐiều 1. Ban hành.")
 >>> [c.text for c in split_cells(src)]
 ['Số: 12/QĐ-UBND', 'Căn cứ Luật ngày 1/1/2020; Điều 1. Ban hành.']
+>>> [c.text for c in split_cells(normalize_text("Số: 1/QĐ-UBND | Hà Nội, ngày 2/3/2020 |"))]
+['Số: 1/QĐ-UBND', 'Hà Nội, ngày 2/3/2020']
 >>> [(p.text, p.start, p.end) for p in paragraphs(split_cells(src)[1:])]
 [('Căn cứ Luật ngày 1/1/2020;', 3, 4), ('Điều 1. Ban hành.', 5, 5)]
 """
@@ -75,13 +77,18 @@ def split_cells(src: SourceText) -> list[Cell]:
     breaks: set[int] = set()
     blank = False
     for number, line in enumerate(src.lines, start=1):
-        if line.strip() == BAR:
+        # Some exports put a whole row on one line ("Số: 30/2018/QĐ-UBND | Hải Phòng, … |"):
+        # every "|" closes a cell, whether it stands alone on its line or not.
+        *closed, rest = line.split(BAR)
+        for part in closed:
+            if part.strip():
+                current.append((number, part.strip()))
             cells.append(Cell(tuple(current), number, frozenset(breaks)))
             current, breaks = [], set()
-        elif line.strip():
+        if rest.strip():
             if blank and current:
                 breaks.add(number)
-            current.append((number, line))
+            current.append((number, rest if not closed else rest.strip()))
         blank = not line.strip()
     if current:
         cells.append(Cell(tuple(current), current[-1][0], frozenset(breaks)))
