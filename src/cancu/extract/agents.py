@@ -15,6 +15,7 @@ from cancu.text.names import Gazetteer
 
 _TITLES = re.compile(
     r"^(?:-\s*)?(?:Chánh|Phó Chánh|Giám đốc|Phó Giám đốc|Thủ trưởng|Chủ tịch|Phó Chủ tịch|"
+    r"Bộ trưởng|Thứ trưởng|Chủ nhiệm|Tổng Cục trưởng|Cục trưởng|Viện trưởng|"
     r"Trưởng|Thường trực|Lãnh đạo)\s+(?=\S)",
 )
 _ISSUER_NAMES = {

@@ -14,7 +14,7 @@ from cancu.text.segment import Span, is_upper
 
 _BASIS = re.compile(r"^Căn cứ\b")
 _REFERENCE = re.compile(r"^(Thực hiện|Triển khai)\b")
-_PROPOSER = re.compile(r"^(?:Theo|Xét) đề nghị của\s+(.+?)(?:\s+tại\s+.*)?[.;]?$")
+_PROPOSER = re.compile(r"^(?:Theo|Xét) đề nghị của\s+([^;]+?)(?:\s+tại\s+[^;]*?)?(?:;.*|[.,]\s*)?$")
 _DECIDES = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:")
 _ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]\s*")
 _EFFECTIVE = re.compile(
@@ -71,9 +71,10 @@ def read_preamble(
         elif (match := _PROPOSER.match(text)) is not None:
             out.proposer = agents.resolve(strip_title(match.group(1)), span.start, span.end)
             out.bases.extend(citations_in(span, "mention", ctx, agents))
-        elif out.bases and not is_upper(text) and not text.endswith(":"):
-            # a closing sentence such as "Ủy ban nhân dân Tỉnh ban hành Kế hoạch … như sau:"
-            pass
+        elif not is_upper(text):
+            # An enacting sentence ("Chính phủ ban hành Nghị định sửa đổi … Nghị định số 63/2010/NĐ-CP")
+            # or a closing one ("Ủy ban nhân dân Tỉnh ban hành Kế hoạch … như sau:").
+            out.bases.extend(citations_in(span, "mention", ctx, agents))
         i += 1
     out.next_index = i
     return out
@@ -114,7 +115,9 @@ def _participations(text: str, start: int, end: int, agents: AgentResolver) -> l
                 role = "monitoring"
             else:
                 role = "assigned"
-            for name in agents.gazetteer.split(match.group(1), province=agents.province):
+            for name in agents.gazetteer.split(
+                _TITLE_WORDS.sub("", match.group(1)), province=agents.province
+            ):
                 found.append(Participation(agents.resolve(name, start, end), role))
     execute = _EXECUTE.match(text)
     if execute:

@@ -24,6 +24,13 @@ from cancu.text.segment import Span, is_upper
 
 _TYPE_WORDS = {
     "QUYẾT ĐỊNH": "QĐ",
+    "NGHỊ ĐỊNH": "NĐ",
+    "THÔNG TƯ LIÊN TỊCH": "TTLT",
+    "THÔNG TƯ": "TT",
+    "PHÁP LỆNH": "PL",
+    "CÔNG ĐIỆN": "CĐ",
+    "BÁO CÁO": "BC",
+    "TỜ TRÌNH": "TTr",
     "KẾ HOẠCH": "KH",
     "CHỈ THỊ": "CT",
     "NGHỊ QUYẾT": "NQ",
@@ -35,7 +42,8 @@ _TYPE_WORDS = {
     "ĐỀ ÁN": "ĐA",
     "CÔNG VĂN": None,
 }
-TYPE_TITLE = re.compile(r"^(" + "|".join(_TYPE_WORDS) + r")(?:\s+[IVX\d]+)?:?$")
+TYPE_TITLE = re.compile(r"^(" + "|".join(_TYPE_WORDS) + r")(?:\s+[IVX\d]+)?$")
+_TYPE_THEN_TITLE = re.compile(r"^(" + "|".join(_TYPE_WORDS) + r")\s+(?!SỐ\b)(\S.*)$")
 _NUMBER = re.compile(r"^Số\s*:?\s*(.*)$")
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^,]{2,60}?)\s*,\s*(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
@@ -106,7 +114,11 @@ def parse_vn_date(text: str) -> dt.date | None:
 
 
 def read_header(paras: list[Span], source: str) -> Header:
-    """Read the header from the first paragraphs; raise :class:`InputError` if there is none."""
+    """Read the header from the first paragraphs; raise :class:`InputError` if there is none.
+
+    A title whose type word was run together with it ("QUYẾT ĐỊNH VỀ VIỆC …") is split in
+    place in ``paras``, so that the caller's indexes stay right.
+    """
     warnings: list[str] = []
     issuer = number = number_text = number_lines = place = date = date_text = None
     type_code = None
@@ -117,6 +129,17 @@ def read_header(paras: list[Span], source: str) -> Header:
         if TYPE_TITLE.match(text.strip()):
             type_at = i
             type_code = _TYPE_WORDS[TYPE_TITLE.match(text.strip()).group(1)]
+            break
+        joined = _TYPE_THEN_TITLE.match(text.strip()) if is_upper(text) else None
+        if joined and (number_text is not None or place is not None):
+            # "QUYẾT / ĐỊNH / VỀ VIỆC …" broken across lines: the type word opens the title.
+            type_code = _TYPE_WORDS[joined.group(1)]
+            span = paras[i]
+            paras[i : i + 1] = [
+                Span(joined.group(1), span.start, span.start),
+                Span(joined.group(2), span.start, span.end),
+            ]
+            type_at = i
             break
         number_match = _NUMBER.match(text)
         if number_match and number_text is None:
@@ -169,7 +192,10 @@ def read_header(paras: list[Span], source: str) -> Header:
     title_lines = (title_parts[0].start, title_parts[-1].end) if title_parts else None
     return Header(
         issuer_text=issuer,
-        province=province_of(issuer or "") or province_of(authority or "") or _province_of_place(place),
+        province=province_of(issuer or "")
+        or province_of(authority or "")
+        # a People's Committee or Council sits in its province; central bodies have none
+        or (_province_of_place(place) if "NHÂN DÂN" in f"{issuer} {authority}" else None),
         number=number,
         number_as_written=number_text,
         number_lines=number_lines,

@@ -82,7 +82,7 @@ JOINT_TYPES: tuple[str, ...] = ("TTLT", "NQLT")
 
 _EXPECTED = "expected an instrument number such as 2818/QĐ-UBND, 61/2018/NĐ-CP or 57-NQ/TW"
 _LETTERS = re.compile(r"[^\W\d_]+")
-_SERIAL = re.compile(r"0*([0-9]+(?:\.[0-9]+)?)")
+_SERIAL = re.compile(r"0*([0-9]+(?:\.[0-9]+|[a-z])?)")  # 61, 66.2, 30c (Nghị quyết 30c/NQ-CP)
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2212]")
 
 
@@ -308,7 +308,7 @@ _CANDIDATE = re.compile(
     rf"""(?<![\w./-])
     (?:
       [0-9]{{1,6}}\s?-\s?{_L}+\s?/\s?{_L}+                          # party: 57-NQ/TW
-    | [0-9]{{1,6}}(?:\.[0-9]{{1,3}})?(?:\s?/\s?[0-9]{{4}})?          # serial[/year]
+    | [0-9]{{1,6}}(?:\.[0-9]{{1,3}}|[a-z])?(?:\s?/\s?[0-9]{{4}})?   # serial[/year]
       \s?/\s?{_L}+[0-9]{{0,2}}(?:\s?-\s?{_L}+[0-9]{{0,2}})*           # /CODE[-CODE…]
     )
     (?!\w)""",
