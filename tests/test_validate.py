@@ -94,7 +94,7 @@ def test_batched_sparql_checks_equal_per_focus_runs(seed_store: Path) -> None:
     """Running each check once with VALUES $this gives what per-focus substitution gives."""
     store = EmbeddedStore(seed_store, read_only=True)
     graphs = [n for n in store.graph_names() if str(n).endswith("/graph")]
-    dataset = v._Dataset(store.store, [ox.NamedNode(n) for n in (*graphs, ONTOLOGY_GRAPH)])
+    dataset = v.Dataset(store.store, [ox.NamedNode(n) for n in (*graphs, ONTOLOGY_GRAPH)])
     shapes = v.load_shapes("all")
 
     def rows(batch: bool) -> set:
