@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cancu.cli import build, graph, link, query, validate
+from cancu.cli import build, graph, link, query, serve, validate
 from cancu.errors import CancuError
 
-COMMANDS = (build, validate, query, graph, link)
+COMMANDS = (build, validate, query, graph, link, serve)
 
 
 def make_parser() -> argparse.ArgumentParser:
