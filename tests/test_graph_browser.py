@@ -18,50 +18,19 @@ from cancu.store.embedded import EmbeddedStore
 from cancu.vocab import sparql_prefixes
 from tests.conftest import ROOT, SEED
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SERVER = "http://127.0.0.1:8000"
 
-webdriver = pytest.importorskip(
-    "selenium.webdriver", reason="selenium is not installed (pip install selenium)"
-)
-if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-    pytest.skip(
-        "Chromium is not installed (apt-get install chromium chromium-driver)",
-        allow_module_level=True,
-    )
-
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
+from tests.browser import chromium  # noqa: E402  (skips this module without Chromium)
 
-def chrome(user_data: str) -> webdriver.Chrome:
-    """Headless Chromium with no network at all (a dead proxy, and offline emulation)."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1600,1000",
-        "--proxy-server=http://127.0.0.1:9",
-        "--proxy-bypass-list=<-loopback>",
-        f"--user-data-dir={user_data}",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd(
-        "Network.emulateNetworkConditions",
-        {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
-    return driver
+
+def chrome(user_data: str):
+    """Headless Chromium with no network at all."""
+    return chromium(user_data, window="1600,1000", offline=True)
 
 
 def open_page(driver, path: Path) -> None:
@@ -82,7 +51,7 @@ def seed(tmp_path_factory) -> tuple[EmbeddedStore, Path]:
 
 
 @pytest.fixture(scope="module")
-def driver() -> Iterator[webdriver.Chrome]:
+def driver() -> Iterator[object]:
     user_data = tempfile.mkdtemp(prefix="cancu-chromium-")
     d = chrome(user_data)
     yield d

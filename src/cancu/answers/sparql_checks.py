@@ -15,6 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
 from cancu.answers.report import path_text
+from cancu.store.embedded import to_rdflib
 
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 """The SHACL target predicates a check's focus nodes come from."""
@@ -81,16 +82,6 @@ def _focus_nodes(store: Dataset, targets) -> list:
     return list(nodes.values())
 
 
-def _rdf(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _PROJECTS_THIS = re.compile(r"SELECT\b[^{]*[?$]this\b", re.IGNORECASE)
 
@@ -123,11 +114,11 @@ def run_check(
         solutions = store.query(query, focus)
         for row in solutions:
             bound = {v.value: row[v] for v in solutions.variables if row[v] is not None}
-            this = _rdf(bound.get("this", focus))
-            value = _rdf(bound["value"]) if "value" in bound else None
+            this = to_rdflib(bound.get("this", focus))
+            value = to_rdflib(bound["value"]) if "value" in bound else None
             if value is None and check.path is None:
                 value = this
-            path = _rdf(bound["path"]) if "path" in bound else check.path
+            path = to_rdflib(bound["path"]) if "path" in bound else check.path
             if (this, path, value) in seen:
                 continue
             seen.add((this, path, value))

@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONEY = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:,\d+)?$|^\d{4,}$")
 MARK = re.compile(r"^[xX✓✔√]$")
@@ -59,6 +60,7 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+@lru_cache(maxsize=65536)
 def fit(text: str, key: str) -> float:
     """How well a cell's text fits a column (higher is better).
 

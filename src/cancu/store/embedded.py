@@ -23,13 +23,32 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.namespace import PROV
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import PROV, XSD
 
 from cancu.errors import StoreError
 from cancu.vocab import CANCU
 
 DEFAULT_STORE = Path("build") / "store"
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
+    """The rdflib term for a pyoxigraph term.
+
+    >>> to_rdflib(ox.Literal("Tây Ninh", language="vi"))
+    rdflib.term.Literal('Tây Ninh', lang='vi')
+    >>> to_rdflib(ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 class EmbeddedStore:
