@@ -19,7 +19,7 @@ so a failed load leaves the store exactly as it was.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -51,6 +51,14 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode 
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
+def _quads(texts: Mapping[URIRef, str], names: list[URIRef]) -> Iterator[ox.Quad]:
+    """The quads of each named graph's N-Triples (parsed strictly: a bad line raises)."""
+    for name in names:
+        graph = ox.NamedNode(str(name))
+        for triple in ox.parse(texts[name].encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+            yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
+
+
 class EmbeddedStore:
     """A thin wrapper over :class:`pyoxigraph.Store` (in memory when ``path`` is None)."""
 
@@ -72,27 +80,34 @@ class EmbeddedStore:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
 
     def replace_graphs(self, graphs: Mapping[URIRef, Graph | str]) -> int:
-        """Replace each named graph by the given triples (a graph or N-Triples text), all in
-        one transaction.
+        """Replace each named graph by the given triples (a graph or N-Triples text).
 
-        Returns the number of triples written. Raises :class:`StoreError` and
-        writes nothing when any part fails.
+        All or nothing: graphs already in the store are replaced in one SPARQL update (one
+        transaction); graphs new to the store are written with Oxigraph's bulk loader, much
+        faster on large loads, and dropped again by name if anything fails, so a failed call
+        leaves the store exactly as it was. Returns the number of triples written; raises
+        :class:`StoreError` on failure.
         """
-        parts: list[str] = []
-        total = 0
-        for name, graph in graphs.items():
-            body = graph if isinstance(graph, str) else graph.serialize(format="nt")
-            total += body.count("\n")
-            parts.append(
-                f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}"
-            )
-        if not parts:
-            return 0
+        texts = {
+            name: g if isinstance(g, str) else g.serialize(format="nt")
+            for name, g in graphs.items()
+        }
+        existing = set(self.graph_names())
+        fresh = [name for name in texts if name not in existing]
         try:
-            self.store.update(" ;\n".join(parts))
+            if fresh:
+                self.store.bulk_extend(_quads(texts, fresh))
+            parts = [
+                f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}"
+                for name, body in texts.items()
+                if name in existing
+            ]
+            if parts:
+                self.store.update(" ;\n".join(parts))
         except (OSError, SyntaxError, ValueError) as exc:
+            self.drop_graphs(fresh)
             raise StoreError(f"the store was left unchanged: {exc}") from None
-        return total
+        return sum(body.count("\n") for body in texts.values())
 
     def extracted_sources(self, generator: str) -> dict[str, URIRef]:
         """SHA-256 of each source already extracted by ``generator`` → its named graph."""
