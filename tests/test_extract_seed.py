@@ -111,7 +111,9 @@ def test_duties(doc):
     assert len(paths) == 35  # V.1 a–b, V.2 a–i, V.3 a–m, V.4 a–b, V.5 a–c, V.6 a–d, V.7 a–c
     assert [p[2] for p in paths if p[1] == "3"] == list("abcdđeghiklm")
     v1a = next(d for d in doc.duties if d.item.path == ("V", "1", "a"))
-    assert slugs(v1a.assignees) == ["cac-co-quan-don-vi-dia-phuong-tay-ninh"]  # "tất cả các cơ quan, địa phương"
+    assert slugs(v1a.assignees) == [
+        "cac-co-quan-don-vi-dia-phuong-tay-ninh"
+    ]  # "tất cả các cơ quan, địa phương"
     v2e = next(d for d in doc.duties if d.item.path == ("V", "2", "e"))
     assert slugs(v2e.assignees) == ["cac-so-ban-nganh-tinh-tay-ninh"]
     assert [c.instrument.number.normalized for c in v2e.item.citations] == ["800/QĐ-UBND"]
