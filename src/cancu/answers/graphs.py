@@ -44,7 +44,6 @@ VIEWS = ("responsibility", "collaboration", "legal-basis")
 AGENCIES_GRAPH = BASE + "graph/agencies"
 ONTOLOGY_GRAPH = BASE + "graph/ontology"
 _ROLE = str(SCHEME) + "role/"
-ITEM_KINDS = ("task", "duty")
 
 
 class SelectionError(CancuError):

@@ -88,15 +88,6 @@ class Report:
         """Total number of warnings."""
         return sum(d.count("Warning") for d in self.documents)
 
-    def by_shape(self) -> dict[str, int]:
-        """Number of results per shape (local name), over all documents."""
-        counts: dict[str, int] = {}
-        for doc in self.documents:
-            for r in doc.results:
-                name = r.shape.rsplit("/", 1)[-1]
-                counts[name] = counts.get(name, 0) + 1
-        return dict(sorted(counts.items()))
-
     def graph(self) -> Graph:
         """One standard ``sh:ValidationReport`` for all documents."""
         out = Graph()

@@ -68,11 +68,6 @@ def document_type(type_code: str | None) -> str | None:
     return _EXTRA_TYPES.get(type_code) or _notations("document-type").get(type_code)
 
 
-def document_type_by_word(word: str) -> str | None:
-    """The document-type code for a title word such as ``QUYẾT ĐỊNH`` or ``Kế hoạch``."""
-    return _labels("document-type").get(fold(word))
-
-
 def reform_area(heading: str) -> str | None:
     """The reform-area code of an appendix area heading, or None when it is not one of them."""
     text = re.sub(r"^[IVXL]+\s*[.)]?\s*", "", heading.strip())

@@ -52,9 +52,6 @@ STATUSES: dict[str, str] = {
 }
 """The five statuses of the national databases → codes of the ``legal-status`` scheme."""
 
-NO_LONGER_IN_FORCE = ("het-hieu-luc-toan-bo", "ngung-hieu-luc")
-"""Statuses under which nothing of the instrument applies any more."""
-
 DATABASES: dict[str, tuple[str, ...]] = {
     "vbpl": ("vbpl.vn",),
     "congbao": ("congbao.chinhphu.vn",),

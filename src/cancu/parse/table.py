@@ -62,7 +62,6 @@ _HEADERS: tuple[tuple[str, str], ...] = (
         r"hoạt động|giải pháp|chỉ tiêu$|tên nhiệm vụ|tên hoạt động)",
     ),
 )
-_TEXT_COLUMNS = {"content", "task", "product", "note", "funding"}
 LEVEL_KEYS = ("level:tinh", "level:huyen", "level:xa")
 
 

@@ -86,11 +86,6 @@ class Pool:
         dead.kill()
         threading.Thread(target=lambda: self.idle.put(self._spawn()), daemon=True).start()
 
-    def pids(self) -> list[int]:
-        """Process ids of the live workers."""
-        with self._lock:
-            return [w.process.pid for w in self._all if w.process.pid]
-
     def run(self, job: tuple, timeout: float | None = None) -> object:
         """Run ``job`` on a worker; :class:`PoolError` 503 on timeout or when none is free."""
         limit = self.timeout if timeout is None else timeout

@@ -9,7 +9,6 @@ before it is read.
 from __future__ import annotations
 
 import sys
-import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -123,11 +122,3 @@ def make_server(host: str, port: int, settings: Settings, *, quiet: bool = False
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server, app
-
-
-def serve_in_thread(host: str, port: int, settings: Settings):
-    """Start a server in a background thread (for tests); returns (server, app, thread)."""
-    server, app = make_server(host, port, settings, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, app, thread
