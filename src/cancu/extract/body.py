@@ -224,7 +224,7 @@ def read_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closin
             is_upper(text.split(" ")[0]) and re.match(r"^(PHÓ )?CHỦ TỊCH|^GIÁM ĐỐC", text)
         ):
             words, name = _split_name(text)
-            if (words and post is None and not name and signer is None and not formulas) or words:
+            if words:
                 post = words
             if name:
                 signer = name
@@ -233,9 +233,7 @@ def read_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closin
             if name:
                 i += 1
                 break
-        elif in_recipients:
-            pass
-        else:
+        elif not in_recipients:
             break
         i += 1
     signature = None

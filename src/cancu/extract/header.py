@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from cancu.errors import InputError, ParseError
 from cancu.parse.numbers import InstrumentNumber, parse_number
-from cancu.text.segment import Span, is_upper
+from cancu.text.segment import AUTHORITY, Span, is_upper
 
 _TYPE_WORDS = {
     "QUYẾT ĐỊNH": "QĐ",
@@ -50,9 +50,6 @@ _PLACE_DATE = re.compile(
 )
 _DATE_PARTS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập - Tự do")
-_AUTHORITY = re.compile(
-    r"^(CHỦ TỊCH|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)"
-)
 _PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ)\s+(.+)$")
 
 
@@ -182,7 +179,7 @@ def read_header(paras: list[Span], source: str) -> Header:
     title_parts: list[Span] = []
     authority = None
     while j < len(paras) and is_upper(paras[j].text):
-        if title_parts and _AUTHORITY.match(paras[j].text):
+        if title_parts and AUTHORITY.match(paras[j].text):
             authority = paras[j].text
             j += 1
             break

@@ -110,7 +110,7 @@ _MARKER = re.compile(
     )""",
     re.VERBOSE,
 )
-_AUTHORITY = re.compile(
+AUTHORITY = re.compile(
     r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ TRƯỞNG"
     r"|THỦ TƯỚNG|GIÁM ĐỐC)\b"
 )
@@ -133,13 +133,13 @@ def _starts_paragraph(line: str, previous: str | None) -> bool:
     # An upper-case heading after running text, or an enacting authority after a title.
     if is_upper(stripped) and not is_upper(previous):
         return True
-    if is_upper(stripped) and _AUTHORITY.match(stripped) and is_upper(previous):
+    if is_upper(stripped) and AUTHORITY.match(stripped) and is_upper(previous):
         return not previous.rstrip().endswith(("SỐ", "CỦA", "VÀ", ","))
     # A title line such as "QUYẾT ĐỊNH" stands alone.
     return bool(re.fullmatch(r"(QUYẾT ĐỊNH|KẾ HOẠCH|PHỤ LỤC)(\s+[IVX\d]+)?:?", previous.strip()))
 
 
-def paragraphs(cells: Iterable[Cell], *, blank_breaks: bool = True) -> list[Span]:
+def paragraphs(cells: Iterable[Cell]) -> list[Span]:
     """Rebuild paragraphs from the lines of ``cells``.
 
     A paragraph starts at a cell boundary, at a structural marker (``Căn cứ``,
@@ -151,9 +151,7 @@ def paragraphs(cells: Iterable[Cell], *, blank_breaks: bool = True) -> list[Span
         buf: list[tuple[int, str]] = []
         previous: str | None = None
         for number, line in cell.lines:
-            if buf and (
-                (blank_breaks and number in cell.breaks) or _starts_paragraph(line, previous)
-            ):
+            if buf and (number in cell.breaks or _starts_paragraph(line, previous)):
                 out.append(_join(buf))
                 buf = []
             buf.append((number, line))
