@@ -20,7 +20,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -429,38 +428,11 @@ def _query_profile(corpus: Corpus, name: str) -> dict[str, Any]:
 # --- validation -------------------------------------------------------------------------------
 
 
-def validate_chunk(store_dir: str, documents: list[tuple[str, str, str]]) -> list[float]:
-    """Validate some document graphs of a store the way :func:`validate` does (vocabulary graphs
-    read once); the seconds each took, graph read included. Runs in a worker process."""
-    from cancu.answers.validate import _validate_one, load_shapes
-
-    try:
-        from cancu.answers.sparql_checks import Dataset
-    except ImportError:  # before the SPARQL checks had their own module
-        from cancu.answers.validate import _Dataset as Dataset  # type: ignore[attr-defined]
-    from cancu.pipeline import AGENCIES_GRAPH, ONTOLOGY_GRAPH
-
-    store = EmbeddedStore(store_dir, read_only=True)
-    vocabulary = store.graph(ONTOLOGY_GRAPH, AGENCIES_GRAPH)
-    shapes = load_shapes("all")
-    seconds = []
-    for graph_name, doc, number in documents:
-        start = time.perf_counter()
-        data = store.graph(URIRef(graph_name))
-        data += vocabulary
-        names = [ox.NamedNode(n) for n in (graph_name, ONTOLOGY_GRAPH, AGENCIES_GRAPH)]
-        _validate_one(data, shapes, doc, number, Dataset(store.store, names))
-        seconds.append(time.perf_counter() - start)
-    return seconds
-
-
 def validate_parallel(store_dir: Path, jobs: int = 2) -> list[float]:
-    """Validate every document graph of a store over ``jobs`` processes."""
-    documents = find_documents(EmbeddedStore(store_dir, read_only=True))
-    chunks = [documents[k::jobs] for k in range(jobs)]
-    with ProcessPoolExecutor(jobs) as pool:
-        parts = pool.map(validate_chunk, [str(store_dir)] * jobs, chunks)
-        return [s for part in parts for s in part]
+    """Validate every document graph of a store with ``validate(store, jobs=…)``; the seconds
+    each document took (its pySHACL run, SPARQL checks and results)."""
+    report = validate(EmbeddedStore(store_dir, read_only=True), jobs=jobs)
+    return [d.seconds for d in report.documents]
 
 
 def _shacl_baseline(cfg: Config, corpus: Corpus, shapes: str, skip: str | None) -> dict[str, Any]:
@@ -505,9 +477,10 @@ def step_validate(cfg: Config, corpora: dict[int, Corpus]) -> dict[str, Any]:
     targets[0]["goal_note"] = "60 s per 1,000 documents, scaled to the size measured"
     profiles = {}
     if not targets[0]["met"]:
-        documents = find_documents(EmbeddedStore(corpora[big["size"]].store, read_only=True))[:5]
+        store = EmbeddedStore(corpora[big["size"]].store, read_only=True)
+        documents = find_documents(store)[:5]
         profiles["validate-corpus"] = profile(
-            lambda: validate_chunk(str(corpora[big["size"]].store), documents)
+            lambda: [validate(store, graph) for graph, _, _ in documents]
         )
     return {"rows": rows, "targets": targets, "profiles": profiles}
 

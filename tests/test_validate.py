@@ -15,6 +15,7 @@ from cancu.cli import main
 from cancu.pipeline import AGENCIES_GRAPH, ONTOLOGY_GRAPH, build, vocabulary_graphs
 from cancu.store.embedded import EmbeddedStore
 from cancu.vocab import CANCU
+from tests.fixtures_store import bundled_store
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "data" / "sources" / "qd-2818-2020-ubnd-tayninh.txt"
@@ -86,8 +87,36 @@ def test_seed_truncated_agency_name(seed_report: v.DocumentReport) -> None:
     assert any("Văn phòng Đoàn ĐBQH" in r.label for r in found)
 
 
-def test_seed_validation_is_fast(seed_report: v.DocumentReport) -> None:
-    assert seed_report.seconds < 1.5  # ~0.3-0.7 s measured; generous for loaded machines
+def _rows(report: v.Report) -> list[tuple]:
+    return [(d.document, d.label, d.results) for d in report.documents]
+
+
+def test_parallel_validation_gives_the_serial_report() -> None:
+    store = bundled_store()
+    serial = v.validate(store)
+    assert len(serial.documents) >= 4 and serial.warnings
+    assert _rows(v.validate(store, jobs=2)) == _rows(serial)
+
+
+def test_vocabulary_subset_gives_the_results_of_the_whole_vocabulary(seed_store: Path) -> None:
+    """Each document is validated with only the vocabulary triples it refers to; copying in the
+    whole ontology, schemes and gazetteer gives the same results."""
+    store = EmbeddedStore(seed_store, read_only=True)
+    [(graph, doc, number)] = v.find_documents(store, SEED_NUMBER)
+    vocabulary = store.graph(ONTOLOGY_GRAPH, AGENCIES_GRAPH)
+    data = store.graph(URIRef(graph))
+    needed = v.Vocabulary(vocabulary).about(data)
+    assert 0 < len(needed) < len(vocabulary) / 2
+    data += vocabulary
+    names = [ox.NamedNode(n) for n in (graph, ONTOLOGY_GRAPH, AGENCIES_GRAPH)]
+    whole = v._validate_one(data, v.load_shapes(), doc, number, v.Dataset(store.store, names))
+    [subset] = v.validate(store, SEED_NUMBER).documents
+    assert subset.results == whole.results and len(whole.results) > 20
+
+
+def test_results_are_in_reading_order(seed_report: v.DocumentReport) -> None:
+    starts = [(r.lines or (0, 0))[0] for r in seed_report.results]
+    assert starts == sorted(starts) and len(set(starts)) > 10
 
 
 def test_batched_sparql_checks_equal_per_focus_runs(seed_store: Path) -> None:

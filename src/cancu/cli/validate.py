@@ -19,7 +19,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from cancu.store.embedded import EmbeddedStore
 
     try:
-        report = validate(EmbeddedStore(args.store, read_only=True), args.document, args.shapes)
+        store = EmbeddedStore(args.store, read_only=True)
+        report = validate(store, args.document, args.shapes, jobs=args.jobs)
     except (UnknownDocumentError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -56,5 +57,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=("text", "json", "ttl"), default="text")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="message language")
     parser.add_argument("--strict", action="store_true", help="warnings fail too (exit code 1)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="validate the documents in N processes (worth it from a few dozen documents)",
+    )
     store_arg(parser)
     parser.set_defaults(func=cmd_validate)

@@ -64,6 +64,7 @@ class EmbeddedStore:
 
     def __init__(self, path: str | Path | None = DEFAULT_STORE, *, read_only: bool = False):
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         try:
             if self.path is None:
                 self.store = ox.Store()
@@ -137,13 +138,22 @@ class EmbeddedStore:
         )
 
     def graph(self, *names: URIRef) -> Graph:
-        """The union of the given named graphs as an rdflib graph (for pySHACL, networkx …)."""
+        """The union of the given named graphs as an rdflib graph (for pySHACL, networkx …).
+
+        Terms are converted directly (each distinct term once), not through N-Triples text.
+        """
         out = Graph()
+        cache: dict[object, URIRef | BNode | Literal] = {}
+
+        def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
+            found = cache.get(t)
+            if found is None:
+                found = cache[t] = to_rdflib(t)
+            return found
+
         for name in names:
-            data = self.store.dump(
-                format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name))
-            )
-            out.parse(data=data.decode("utf-8"), format="nt")
+            quads = self.store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
+            out.addN((term(q.subject), term(q.predicate), term(q.object), out) for q in quads)
         return out
 
     def dump(self, path: Path, fmt: str) -> None:
@@ -155,5 +165,5 @@ class EmbeddedStore:
 
     def flush(self) -> None:
         """Make sure everything is on disk."""
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self.store.flush()
