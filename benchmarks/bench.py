@@ -225,17 +225,21 @@ def step_extract(cfg: Config, corpora: dict[int, Corpus]) -> dict[str, Any]:
                     "seed_docs_per_s": corpus.text_bytes / SEED.stat().st_size / times["median_s"],
                 }
             )
+    copies = 20 if cfg.quick else 100
+    log(f"extract the seed {copies} times, jobs=2")
+    seed_t, _ = timed(cfg, lambda: extract_files([SEED] * copies, jobs=2))
+    seed_row = {"copies": copies, "jobs": 2, "time": seed_t, "docs_per_s": copies / seed_t["median_s"]}  # fmt: skip
     largest = max(r["size"] for r in rows)
     best = next(r for r in rows if r["size"] == largest and r["jobs"] == 2)
     targets = [
-        target("extract-rate", f"extraction on 2 cores, {largest} documents", best["docs_per_s"], ">=", 50, "docs/s"),
-        target("extract-rate-seed-bytes", f"extraction on 2 cores in seed-sized documents (58.7 kB), {largest} documents", best["seed_docs_per_s"], ">=", 50, "docs/s"),
+        target("extract-rate", f"extraction on 2 cores, {largest} generated documents", best["docs_per_s"], ">=", 50, "docs/s"),
+        target("extract-rate-seed", f"extraction on 2 cores of seed-sized documents (the seed, {copies} times)", seed_row["docs_per_s"], ">=", 50, "docs/s"),
     ]  # fmt: skip
     profiles = {}
     if not all(t["met"] for t in targets):
         sample = corpora[largest].paths[:10]
         profiles["extract-rate"] = profile(lambda: extract_files(sample, jobs=1))
-    return {"rows": rows, "targets": targets, "profiles": profiles}
+    return {"rows": rows, "seed_copies": seed_row, "targets": targets, "profiles": profiles}
 
 
 # --- load -------------------------------------------------------------------------------------
@@ -255,6 +259,9 @@ def step_load(cfg: Config, corpora: dict[int, Corpus]) -> dict[str, Any]:
         store.flush()
         return total
 
+    def in_memory(graphs: dict[URIRef, str]) -> int:
+        return EmbeddedStore(None).replace_graphs(graphs)
+
     def bulk(path: Path) -> int:
         store = ox.Store(str(folder))
         store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
@@ -266,6 +273,7 @@ def step_load(cfg: Config, corpora: dict[int, Corpus]) -> dict[str, Any]:
         graphs, nquads = corpus.graphs, corpus.nquads
         replace_t, triples = timed(cfg, lambda g=graphs: replace(g), setup=fresh)
         disk = directory_size(folder)
+        memory_t, _ = timed(cfg, lambda g=graphs: in_memory(g))
         bulk_t, quads = timed(cfg, lambda p=nquads: bulk(p), setup=fresh)
         fresh()
         rdflib_runs, rss = [], 0.0
@@ -282,6 +290,8 @@ def step_load(cfg: Config, corpora: dict[int, Corpus]) -> dict[str, Any]:
                 "triples": triples,
                 "replace_graphs": replace_t,
                 "replace_triples_per_s": triples / replace_t["median_s"],
+                "memory_replace_graphs": memory_t,
+                "memory_triples_per_s": triples / memory_t["median_s"],
                 "bulk_load": bulk_t,
                 "bulk_triples_per_s": quads / bulk_t["median_s"],
                 "store_disk_mb": disk / 1e6,
@@ -299,15 +309,23 @@ def step_load(cfg: Config, corpora: dict[int, Corpus]) -> dict[str, Any]:
         if big["rdflib_triples_per_s"]
         else None
     )
+    memory_speedup = (
+        big["memory_triples_per_s"] / big["rdflib_triples_per_s"]
+        if big["rdflib_triples_per_s"]
+        else None
+    )
     targets = [
         target("load-rate", f"replace_graphs, {big['size']} documents", big["replace_triples_per_s"], ">=", 300_000, "triples/s"),
         target("load-vs-rdflib", f"replace_graphs / rdflib Dataset.parse, {big['size']} documents", speedup, ">=", 10, "×"),
+        target("load-rate-memory", f"replace_graphs into the in-memory store, {big['size']} documents", big["memory_triples_per_s"], ">=", 300_000, "triples/s"),
+        target("load-vs-rdflib-memory", f"in-memory replace_graphs / rdflib Dataset.parse (both in memory), {big['size']} documents", memory_speedup, ">=", 10, "×"),
     ]  # fmt: skip
     profiles = {}
     if not all(t["met"] for t in targets):
         sample = dict(list(corpora[big["size"]].graphs.items())[:100])  # a bounded profile
         fresh()
         profiles["load-rate"] = profile(lambda: replace(sample))
+        profiles["load-rate-memory"] = profile(lambda: in_memory(sample))
         fresh()
     return {"rows": rows, "targets": targets, "profiles": profiles}
 
