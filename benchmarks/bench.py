@@ -7,8 +7,9 @@
 Size 1 is the seed (``data/sources/qd-2818-2020-ubnd-tayninh.txt``); larger corpora come from
 ``benchmarks/generate.py`` (seed 7), cached under ``build/bench/corpus-N``. Steps: ``seed``
 (build and validate the seed end to end), ``extract``, ``load``, ``queries``, ``validate``,
-``memory``. Every timing repeats up to ``--runs`` times within a time budget (large sizes run
-once); every baseline and subprocess has a time limit and is killed when it passes it.
+``memory``, ``endpoint``. Every timing repeats up to ``--runs`` times within a time budget
+(large sizes run once); every baseline and subprocess has a time limit and is killed when it
+passes it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import shutil
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import pyoxigraph as ox  # noqa: E402
 from generate import generate  # noqa: E402
+from load_endpoint import load_test  # noqa: E402
 from measure import (  # noqa: E402
     directory_size,
     machine,
@@ -52,7 +55,7 @@ from cancu.store.embedded import EmbeddedStore  # noqa: E402
 SEED = ROOT / "data" / "sources" / "qd-2818-2020-ubnd-tayninh.txt"
 PYTHON = sys.executable
 CANCU = str(Path(sys.executable).with_name("cancu"))
-STEPS = ("seed", "extract", "load", "queries", "validate", "memory")
+STEPS = ("seed", "extract", "load", "queries", "validate", "memory", "endpoint")
 
 
 @dataclass
@@ -537,6 +540,25 @@ def step_memory(cfg: Config, corpora: dict[int, Corpus]) -> dict[str, Any]:
     return {"rows": rows, "targets": [], "profiles": {}}
 
 
+# --- endpoint ---------------------------------------------------------------------------------
+
+
+def step_endpoint(cfg: Config, corpora: dict[int, Corpus]) -> dict[str, Any]:
+    """``cancu serve`` under 16 concurrent loopback clients at each size: who-leads over the
+    whole corpus (the server's row limit applies) and for one document; the server's peak RSS."""
+    rows = []
+    seconds = 3.0 if cfg.quick else 15.0
+    for size, corpus in corpora.items():
+        _, _, number = find_documents(EmbeddedStore(corpus.store, read_only=True))[0]
+        one = "/queries/who-leads?" + urllib.parse.urlencode({"document": number})
+        for scope, path in (("corpus", "/queries/who-leads"), ("one document", one)):
+            log(f"endpoint, {size} documents, who-leads for {scope}, 16 clients, {seconds:g} s")
+            rows.append(
+                {"size": size, "scope": scope, **load_test(corpus.store, path, 16, seconds)}
+            )
+    return {"rows": rows, "targets": [], "profiles": {}}
+
+
 RUNNERS: dict[str, Callable[[Config, dict[int, Corpus]], dict[str, Any]]] = {
     "seed": step_seed,
     "extract": step_extract,
@@ -544,6 +566,7 @@ RUNNERS: dict[str, Callable[[Config, dict[int, Corpus]], dict[str, Any]]] = {
     "queries": step_queries,
     "validate": step_validate,
     "memory": step_memory,
+    "endpoint": step_endpoint,
 }
 
 

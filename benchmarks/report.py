@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import fit_exponent
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
-STEPS = ("seed", "extract", "load", "queries", "validate", "memory")
+STEPS = ("seed", "extract", "load", "queries", "validate", "memory", "endpoint")
 TARGET_SIZE = 10_000
 
 
@@ -74,9 +74,9 @@ def table(header: list[str], rows: list[list[Any]]) -> list[str]:
 
 
 def load_results(folder: Path) -> dict[str, dict]:
-    """The step results present in ``folder`` (and ``endpoint.json`` if the serve helper wrote one)."""
+    """The step results present in ``folder``."""
     found = {}
-    for name in (*STEPS, "endpoint"):
+    for name in STEPS:
         path = folder / f"{name}.json"
         if path.exists():
             found[name] = json.loads(path.read_text(encoding="utf-8"))
@@ -166,7 +166,6 @@ def summarize(folder: Path) -> dict[str, Any]:
         "targets": targets,
         "scaling": fits,
         "estimate_10000": estimate_10000(results, fits),
-        "endpoint_present": "endpoint" in results,
     }
 
 
@@ -302,19 +301,13 @@ def _profiles(results: dict[str, dict]) -> list[str]:
     return ["### Profiles of the missed targets", "", *out] if out else []
 
 
-def _flat(prefix: str, value: Any) -> list[tuple[str, Any]]:
-    if isinstance(value, dict):
-        return [kv for k, v in value.items() for kv in _flat(f"{prefix}.{k}" if prefix else k, v)]
-    if isinstance(value, list) and len(value) <= 20:
-        return [kv for i, v in enumerate(value) for kv in _flat(f"{prefix}[{i}]", v)]
-    return [(prefix, value if not isinstance(value, list) else f"{len(value)} items")]
-
-
 def _endpoint(r: dict) -> list[str]:
     rows = [
-        [f"`{k}`", v] for k, v in _flat("", r) if k != "machine" and not k.startswith("machine.")
-    ]
-    return ["### SPARQL endpoint (`benchmarks/results/endpoint.json`, from `load_endpoint.py`)", "", *table(["figure", "value"], rows)]  # fmt: skip
+        [x["size"], x["scope"], x["clients"], x["requests"], x["requests_per_s"], x["p50_ms"], x["p95_ms"], x["error_rate"], x["rss_before_mb"], x["rss_peak_mb"]]
+        for x in r["rows"]
+    ]  # fmt: skip
+    head = ["docs", "who-leads for", "clients", "requests", "requests/s", "p50 ms", "p95 ms", "error rate", "RSS before MB", "peak RSS MB"]  # fmt: skip
+    return ["### SPARQL endpoint: `cancu serve` under load (server and its workers)", "", *table(head, rows)]  # fmt: skip
 
 
 def render(folder: Path) -> str:
@@ -322,13 +315,11 @@ def render(folder: Path) -> str:
     results = load_results(folder)
     s = summarize(folder)
     out = [START, "", "## Results", "", *_machine_lines(s["machine"]), *_targets(s)]
-    sections = {"seed": _seed, "extract": _extract, "load": _load, "queries": _queries, "validate": _validate, "memory": _memory}  # fmt: skip
+    sections = {"seed": _seed, "extract": _extract, "load": _load, "queries": _queries, "validate": _validate, "memory": _memory, "endpoint": _endpoint}  # fmt: skip
     for step, fn in sections.items():
         if step in results:
             out += fn(results[step])
     out += _scaling(s)
-    if "endpoint" in results:
-        out += _endpoint(results["endpoint"])
     out += _profiles(results)
     return "\n".join([*out, END]) + "\n"
 
@@ -344,8 +335,6 @@ def write_outputs(folder: Path, readme: Path | None) -> list[str]:
         readme.write_text(head + render(folder) + tail.lstrip("\n"), encoding="utf-8")
     lines = ["", "targets:", *(t["line"] for t in s["targets"])]
     lines += ["", *s["estimate_10000"]]
-    if s["endpoint_present"]:
-        lines.append("endpoint.json present: included in the README")
     return lines
 
 
