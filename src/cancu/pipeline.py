@@ -29,7 +29,7 @@ from cancu.extract.document import extract_document
 from cancu.extract.records import Document
 from cancu.extract.summary import counts, warnings_of
 from cancu.links.graph import LINKS_GRAPH, store_links_graph
-from cancu.rdf.mapping import document_graph
+from cancu.rdf.mapping import document_graph, document_ntriples
 from cancu.rdf.ontology import load_ontology
 from cancu.store.embedded import EmbeddedStore
 from cancu.text.names import Gazetteer
@@ -105,14 +105,14 @@ def _extract_one(path: Path) -> tuple[DocumentReport, str | None]:
     report = DocumentReport(str(path))
     try:
         doc = extract_document(read_source(path), Gazetteer.default())
-        name, graph = document_graph(doc, generator=generator())
+        name, triples = document_ntriples(doc, generator=generator())
     except CancuError as exc:
         report.error = str(exc.located(str(path)))
         return report, None
-    report.graph = name
-    report.counts = counts(doc, len(graph))
+    report.graph = URIRef(name)
+    report.counts = counts(doc, triples.count("\n"))
     report.warnings = warnings_of(doc)
-    return report, graph.serialize(format="nt")
+    return report, triples
 
 
 def extract_files(

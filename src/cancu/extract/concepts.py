@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rdflib import Graph
+import pyoxigraph as ox
 from rdflib.namespace import SKOS
 
 from cancu.rdf.ontology import schemes_path
@@ -23,13 +23,20 @@ from cancu.text.names import fold
 from cancu.vocab import SCHEME
 
 _EXTRA_TYPES = {"LUAT": "luat", "CV": "cong-van"}
+_AREA_NUMBER = re.compile(r"^[IVXL]+\s*[.)]?\s*")
+_PROPERTIES = (SKOS.notation, SKOS.prefLabel, SKOS.altLabel)
+"""What a heading or an abbreviation is matched against, in this order."""
 
 
 @lru_cache(maxsize=1)
-def _schemes() -> Graph:
-    graph = Graph()
-    graph.parse(schemes_path(), format="turtle")
-    return graph
+def _schemes() -> dict[str, list[tuple[str, str]]]:
+    """(concept, value) pairs of the schemes' notations and labels, by property IRI."""
+    pairs: dict[str, list[tuple[str, str]]] = {str(p): [] for p in _PROPERTIES}
+    for triple in ox.parse(path=schemes_path(), format=ox.RdfFormat.TURTLE):
+        found = pairs.get(triple.predicate.value)
+        if found is not None:
+            found.append((triple.subject.value, triple.object.value))
+    return pairs
 
 
 def _code(concept: str, scheme: str) -> str | None:
@@ -40,24 +47,22 @@ def _code(concept: str, scheme: str) -> str | None:
 @lru_cache(maxsize=8)
 def _labels(scheme: str) -> dict[str, str]:
     """Folded label or notation → code, for one scheme."""
-    graph = _schemes()
     out: dict[str, str] = {}
-    for prop in (SKOS.notation, SKOS.prefLabel, SKOS.altLabel):
-        for concept, label in graph.subject_objects(prop):
-            code = _code(str(concept), scheme)
+    for prop in _PROPERTIES:
+        for concept, label in _schemes()[str(prop)]:
+            code = _code(concept, scheme)
             if code is not None:
-                out.setdefault(fold(str(label)), code)
+                out.setdefault(fold(label), code)
     return out
 
 
 @lru_cache(maxsize=8)
 def _notations(scheme: str) -> dict[str, str]:
-    graph = _schemes()
     out: dict[str, str] = {}
-    for concept, label in graph.subject_objects(SKOS.notation):
-        code = _code(str(concept), scheme)
+    for concept, label in _schemes()[str(SKOS.notation)]:
+        code = _code(concept, scheme)
         if code is not None:
-            out[str(label)] = code
+            out[label] = code
     return out
 
 
@@ -70,5 +75,5 @@ def document_type(type_code: str | None) -> str | None:
 
 def reform_area(heading: str) -> str | None:
     """The reform-area code of an appendix area heading, or None when it is not one of them."""
-    text = re.sub(r"^[IVXL]+\s*[.)]?\s*", "", heading.strip())
+    text = _AREA_NUMBER.sub("", heading.strip())
     return _labels("reform-area").get(fold(text))

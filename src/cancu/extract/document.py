@@ -74,7 +74,7 @@ def extract_document(src: SourceText, gazetteer: Gazetteer | None = None) -> Doc
             body_lines.difference_update(n for n, _ in cell.lines)
         found_tables.append((title, table))
     body = [
-        Cell(tuple((n, t) for n, t in c.lines if n in body_lines), c.bar, c.breaks) for c in cells
+        Cell(tuple([(n, t) for n, t in c.lines if n in body_lines]), c.bar, c.breaks) for c in cells
     ]
     paras = paragraphs([c for c in body if c.lines])
 

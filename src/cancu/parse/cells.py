@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 MONEY = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:,\d+)?$|^\d{4,}$")
 MARK = re.compile(r"^[xX✓✔√]$")
@@ -36,6 +37,10 @@ LEGAL_REF = re.compile(
     r"|\d+/\d{4}/[A-ZĐ]",
     re.IGNORECASE,
 )
+_BULLET = re.compile(r"^[-+•]\s*")
+_PLAN_SPECIFIC = re.compile(r"kế hoạch|cụ thể", re.IGNORECASE)
+_FIGURES = re.compile(r"[\d.,/ ]+")
+_LEADING_DIGIT = re.compile(r"\d")
 FUNDING = re.compile(r"nguồn|ngân sách|vốn|kinh phí|xã hội hóa|xã hội hoá", re.IGNORECASE)
 TOTAL = re.compile(
     r"^(tổng (kinh phí|cộng|dự toán|số tiền)\b|tổng\s*($|\()|cộng\s*($|:))", re.IGNORECASE
@@ -53,11 +58,35 @@ def is_agency_like(text: str) -> bool:
     >>> is_agency_like("- Báo Tây Ninh; - Đài PTTH"), is_agency_like("Tổ chức hội thi")
     (True, False)
     """
-    return bool(AGENCY.match(re.sub(r"^[-+•]\s*", "", text)))
+    return bool(AGENCY.match(_BULLET.sub("", text)))
 
 
 def words(text: str) -> int:
     return len(text.split())
+
+
+class _Features(NamedTuple):
+    """What :func:`fit` looks at in a cell's text, whatever the column."""
+
+    money: bool
+    mark: bool
+    agency: bool
+    deadline: bool
+    numbered: bool
+    words: int
+
+
+@lru_cache(maxsize=16384)
+def _features(text: str) -> _Features:
+    agency = is_agency_like(text)
+    return _Features(
+        money=is_money(text),
+        mark=bool(MARK.match(text)),
+        agency=agency,
+        deadline=bool(DEADLINE.search(text)),
+        numbered=bool(TASK_START.match(text)) and not agency,
+        words=words(text),
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -71,9 +100,7 @@ def fit(text: str, key: str) -> float:
     """
     if not text:
         return {"task": -2.0, "stt": -0.5, "content": -0.5}.get(key, 0.0)
-    money, mark = is_money(text), bool(MARK.match(text))
-    agency, deadline = is_agency_like(text), bool(DEADLINE.search(text))
-    numbered = bool(TASK_START.match(text)) and not agency
+    money, mark, agency, deadline, numbered, n_words = _features(text)
     if mark:
         return 3.0 if key.startswith("level:") else -5.0
     if key.startswith("level:"):
@@ -86,34 +113,34 @@ def fit(text: str, key: str) -> float:
     if money:
         return 0.5 if key in ("quantity", "note") else -4.0
     if key in ("lead", "coord"):
-        score = 2.5 if agency else (-0.5 if words(text) <= 6 else -2.0)
+        score = 2.5 if agency else (-0.5 if n_words <= 6 else -2.0)
         return score - (1.5 if numbered else 0.0) - (2.0 if deadline and not agency else 0.0)
     if key == "deadline":
-        if deadline and words(text) <= 12:
+        if deadline and n_words <= 12:
             return 3.0
-        if re.search(r"kế hoạch|cụ thể", text, re.IGNORECASE) and words(text) <= 10:
+        if _PLAN_SPECIFIC.search(text) and n_words <= 10:
             return 1.0
         return -2.0 if agency else -1.0
     if key == "quantity":
-        if re.match(r"^\d", text) and words(text) <= 4:
+        if _LEADING_DIGIT.match(text) and n_words <= 4:
             return 2.5
-        return -0.5 if words(text) <= 3 else -3.0
+        return -0.5 if n_words <= 3 else -3.0
     if key == "funding":
         return 2.5 if FUNDING.search(text) else -1.0
     if key == "task":
-        return 3.0 if numbered else (1.0 if words(text) >= 3 and not agency else -0.5)
+        return 3.0 if numbered else (1.0 if n_words >= 3 and not agency else -0.5)
     legal = bool(LEGAL_REF.search(text))
     if key == "content":
         if legal and not numbered:
             return -1.0
-        return 0.5 if numbered or (words(text) >= 3 and not agency) else -0.5
+        return 0.5 if numbered or (n_words >= 3 and not agency) else -0.5
     if key == "note":
         return 2.0 if legal else 0.6
     if key == "product":
         return 0.4
-    if re.fullmatch(r"[\d.,/ ]+", text):
+    if _FIGURES.fullmatch(text):
         return 1.0
-    return 0.0 if words(text) <= 3 else -0.3
+    return 0.0 if n_words <= 3 else -0.3
 
 
 def area_like(title: str) -> bool:

@@ -17,6 +17,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from cancu.errors import ParseError
 
@@ -266,6 +267,7 @@ def _fill_years(periods: list[_Period], default_year: int | None) -> list[_Perio
     return filled
 
 
+@lru_cache(maxsize=4096)
 def parse_deadline(text: str, default_year: int | None = None) -> Deadline:
     """Read a deadline cell; never raises: odd wordings give kind "unparsed" or "plan-specific".
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from cancu.errors import ParseError
 from cancu.parse.dates import DATE_RE, date_from_match
@@ -383,9 +384,14 @@ def find_mentions(text: str) -> list[Mention]:
     >>> find_mentions("theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015")
     []
     """
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str) -> tuple[Mention, ...]:
+    """:func:`find_mentions`, remembered: the same sentences come back in a document."""
     anchors = _anchors(text)
-    mentions: list[Mention] = []
-    for i, a in enumerate(anchors):
-        limit = anchors[i + 1].start if i + 1 < len(anchors) else len(text)
-        mentions.append(_mention(text, a, limit))
-    return mentions
+    return tuple(
+        _mention(text, a, anchors[i + 1].start if i + 1 < len(anchors) else len(text))
+        for i, a in enumerate(anchors)
+    )

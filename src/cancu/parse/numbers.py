@@ -334,6 +334,8 @@ def find_numbers(text: str) -> list[tuple[int, int, InstrumentNumber]]:
     []
     """
     found: list[tuple[int, int, InstrumentNumber]] = []
+    if "/" not in text:  # every candidate has one: most sentences need no scan
+        return found
     for m in _CANDIDATE.finditer(text):
         candidate: str | None = m.group(0)
         while candidate:

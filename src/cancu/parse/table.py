@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cancu.errors import ParseError
 from cancu.parse.align import align
@@ -40,7 +41,7 @@ from cancu.text.segment import Cell, Span
 
 # ---------------------------------------------------------------- columns
 
-_HEADERS: tuple[tuple[str, str], ...] = (
+_HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("stt", r"^(stt|tt|số tt|số thứ tự)$"),
     ("funding", r"^nguồn (kinh phí|vốn)|^nguồn$"),
     ("lead", r"chủ trì"),
@@ -62,6 +63,9 @@ _HEADERS: tuple[tuple[str, str], ...] = (
         r"hoạt động|giải pháp|chỉ tiêu$|tên nhiệm vụ|tên hoạt động)",
     ),
 )
+_HEADERS = tuple((key, re.compile(pattern)) for key, pattern in _HEADER_PATTERNS)
+_SPACES = re.compile(r"\s+")
+_PARENTHESES = re.compile(r"\(.*?\)")
 LEVEL_KEYS = ("level:tinh", "level:huyen", "level:xa")
 
 
@@ -73,6 +77,7 @@ class Column:
     label: str
 
 
+@lru_cache(maxsize=8192)
 def header_key(label: str) -> str | None:
     """The column key of a header label, or None when the label is not a known header.
 
@@ -81,12 +86,12 @@ def header_key(label: str) -> str | None:
     >>> header_key("KINH PHÍ DỰ KIẾN (ĐV: VNĐ đồng)"), header_key("Nguồn kinh phí")
     ('budget', 'funding')
     """
-    text = re.sub(r"\s+", " ", label).strip().lower()
-    text = re.sub(r"\(.*?\)", "", text).strip(" :.")
+    text = _SPACES.sub(" ", label).strip().lower()
+    text = _PARENTHESES.sub("", text).strip(" :.")
     if not text or len(text) > 60:
         return None
     for key, pattern in _HEADERS:
-        if re.search(pattern, text):
+        if pattern.search(text):
             return key
     return None
 

@@ -35,16 +35,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
-from rdflib import Graph, URIRef
-from rdflib import Literal as RDFLiteral
-from rdflib.namespace import RDF, SKOS
+import pyoxigraph as ox
+from rdflib.namespace import RDF, SKOS, XSD
 
 from cancu.errors import InputError
 from cancu.vocab import AGENCY, CANCU, ORG, SCHEMA
@@ -128,7 +128,12 @@ _ABBR_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b"
 )
 
+_NON_WORD = re.compile(r"[\W_]+")
+_LIST_DASH = re.compile(r"^[-+•–—]\s*")
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)$")
 
+
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Return the matching key of ``text``: lowercase ASCII words separated by single spaces.
 
@@ -145,10 +150,10 @@ def fold(text: str) -> str:
     t = unicodedata.normalize("NFC", text).lower().replace("đ", "d")
     t = "".join(c for c in unicodedata.normalize("NFD", t) if not unicodedata.combining(c))
     t = t.replace("&", " va ")
-    t = re.sub(r"[\W_]+", " ", t)
-    return " ".join(t.split())
+    return " ".join(_NON_WORD.sub(" ", t).split())
 
 
+@lru_cache(maxsize=16384)
 def expand(text: str) -> str:
     """Return :func:`fold` of ``text`` with every known abbreviation written out.
 
@@ -184,11 +189,11 @@ def clean(name: str) -> str:
     """
     t = unicodedata.normalize("NFC", name).replace("*", "")
     t = " ".join(t.split())
-    t = re.sub(r"^[-+•–—]\s*", "", t)
+    t = _LIST_DASH.sub("", t)
     previous = None
     while previous != t:
         previous = t
-        t = re.sub(r"\s*\([^()]*\)$", "", t)
+        t = _TRAILING_PARENTHESIS.sub("", t)
         t = t.rstrip(" .;,:…").strip()
     return t
 
@@ -291,6 +296,50 @@ def _keys(text: str, pkey: str | None) -> _Keys:
     )
 
 
+def _query_index_keys(quality: Quality, q: _Keys) -> Iterable[Hashable]:
+    """The keys a query is looked up by: its exact, folded or expanded keys, or its words."""
+    if quality == "exact":
+        return (q.exact,)
+    if quality == "normalized":
+        return q.folded
+    if quality == "abbreviation":
+        return q.expanded
+    return (q.words,)
+
+
+def _label_index_keys(quality: Quality, label: _Keys) -> Iterable[Hashable]:
+    """The keys a label is found by: those of the queries that match it at ``quality``.
+
+    A truncated name is the label's first words: at least 3, at least 60 % of them, not all.
+
+    >>> list(_label_index_keys("truncated", _keys("Sở Tài chính tỉnh", None)))
+    [('so', 'tai', 'chinh')]
+    """
+    if quality != "truncated":
+        return _query_index_keys(quality, label)
+    n_words = len(label.words)
+    return [label.words[:n] for n in range(3, n_words) if n >= 0.6 * n_words]
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remembered(cache: dict[_K, list[_V]], key: _K, compute: Callable[[], list[_V]]) -> list[_V]:
+    """``compute()``, remembered in ``cache`` (up to 10,000 keys); always a list of one's own.
+
+    >>> cache = {}
+    >>> _remembered(cache, "k", lambda: [1]), _remembered(cache, "k", lambda: [2])
+    ([1], [1])
+    """
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        if len(cache) < 10_000:
+            cache[key] = found
+    return list(found)
+
+
 class Gazetteer:
     """The agencies and agency groups of ``data/agencies.ttl``, with a matcher and a splitter.
 
@@ -313,8 +362,17 @@ class Gazetteer:
         self._label_keys = [
             (e, _keys(lb, self._pkey[e.iri])) for e in self.entries for lb in e.labels
         ]
+        # Label numbers by (province key, index key), for each quality of match.
+        self._index: dict[Quality, dict[tuple[str | None, Hashable], list[int]]] = {
+            quality: {} for quality in QUALITIES
+        }
+        for k, (entry, keys) in enumerate(self._label_keys):
+            for quality, index in self._index.items():
+                for key in _label_index_keys(quality, keys):
+                    index.setdefault((self._pkey[entry.iri], key), []).append(k)
         self._non_agency = {expand(p) for p in NON_AGENCY_PHRASES}
-        self._cache: dict[tuple[str, str | None], list[Match]] = {}
+        self._candidates_of: dict[tuple[str, str | None], list[Match]] = {}
+        self._split_of: dict[tuple[str, str | None], list[str]] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -328,8 +386,8 @@ class Gazetteer:
         path = path or DEFAULT_PATH
         if not path.is_file():
             raise InputError("gazetteer file not found", source=str(path))
-        graph = Graph().parse(path, format="turtle")
-        return cls(_entries_from_graph(graph, str(path)))
+        triples = ox.parse(path=path, format=ox.RdfFormat.TURTLE)
+        return cls(_entries_from_triples(triples, str(path)))
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -355,26 +413,25 @@ class Gazetteer:
         >>> sorted(m.entry.slug for m in Gazetteer.default().candidates("UBND tỉnh"))[:2]
         ['ubnd-tinh-dak-lak', 'ubnd-tinh-dong-thap']
         """
-        cached = self._cache.get((name, province))
-        if cached is not None:
-            return list(cached)
-        found = self._candidates(name, province)
-        if len(self._cache) < 10_000:
-            self._cache[(name, province)] = found
-        return list(found)
+        return _remembered(
+            self._candidates_of, (name, province), lambda: self._candidates(name, province)
+        )
 
     def _candidates(self, name: str, province: str | None) -> list[Match]:
         pkey = province_key(province) if province else None
         pool = [None, pkey] if pkey else [None, *self._provinces]
         qkeys = {p: _keys(name, p) for p in pool}
-        for quality in QUALITIES:
+        for quality, index in self._index.items():
+            hits = {
+                k
+                for p, q in qkeys.items()
+                for key in _query_index_keys(quality, q)
+                for k in index.get((p, key), ())
+            }
             found: dict[str, Entry] = {}
-            for entry, lkeys in self._label_keys:
-                p = self._pkey[entry.iri]
-                if p not in qkeys or entry.iri in found:
-                    continue
-                if self._hit(quality, qkeys[p], lkeys):
-                    found[entry.iri] = entry
+            for k in sorted(hits):  # in label order, as a scan of the labels would find them
+                entry = self._label_keys[k][0]
+                found.setdefault(entry.iri, entry)
             if pkey and any(self._pkey[i] == pkey for i in found):
                 found = {i: e for i, e in found.items() if self._pkey[i] == pkey}
             if found:
@@ -401,17 +458,6 @@ class Gazetteer:
         found = self.candidates(name, province)
         return bool(found) and (truncated or found[0].quality != "truncated")
 
-    @staticmethod
-    def _hit(quality: Quality, q: _Keys, label: _Keys) -> bool:
-        if quality == "exact":
-            return q.exact == label.exact
-        if quality == "normalized":
-            return bool(q.folded & label.folded)
-        if quality == "abbreviation":
-            return bool(q.expanded & label.expanded)
-        n, words = len(q.words), label.words
-        return 3 <= n < len(words) and n >= 0.6 * len(words) and words[:n] == q.words
-
     # -- splitting -------------------------------------------------------------------------
 
     def split(self, cell: str, province: str | None = None) -> list[str]:
@@ -420,6 +466,9 @@ class Gazetteer:
         >>> Gazetteer.default().split("UBND xã, phường, đặc khu", province="Hồ Chí Minh")
         ['UBND xã, phường, đặc khu']
         """
+        return _remembered(self._split_of, (cell, province), lambda: self._split(cell, province))
+
+    def _split(self, cell: str, province: str | None) -> list[str]:
         names: list[str] = []
         for part in _strong_parts(cell):
             names.extend(self._split_part(part, province))
@@ -506,8 +555,8 @@ def _strong_parts(cell: str) -> list[str]:
         line = raw.strip()
         if not line or line == "|":
             continue
-        if re.match(r"^[-+•–—]\s*", line) or not items:
-            items.append(re.sub(r"^[-+•–—]\s*", "", line))
+        if _LIST_DASH.match(line) or not items:
+            items.append(_LIST_DASH.sub("", line))
         else:
             items[-1] += "\n" + line
     parts: list[str] = []
@@ -544,46 +593,59 @@ def _default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-def _entries_from_graph(graph: Graph, source: str) -> list[Entry]:
-    """Read the entries of a gazetteer graph; raise :class:`InputError` on a malformed one."""
-    kinds = {CANCU.Agency: "agency", CANCU.AgencyGroup: "group"}
+_TYPE = str(RDF.type)
+_Object = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def _entries_from_triples(triples: Iterable[ox.Triple], source: str) -> list[Entry]:
+    """Read the entries of a gazetteer's triples; raise :class:`InputError` on a malformed one."""
+    about: defaultdict[ox.NamedNode | ox.BlankNode, defaultdict[str, list[_Object]]]
+    about = defaultdict(lambda: defaultdict(list))
+    for triple in triples:
+        about[triple.subject][triple.predicate.value].append(triple.object)
+    kinds = {ox.NamedNode(CANCU.Agency): "agency", ox.NamedNode(CANCU.AgencyGroup): "group"}
     entries = []
     for cls, kind in kinds.items():
-        for s in sorted(set(graph.subjects(RDF.type, cls))):
-            if not isinstance(s, URIRef):
-                raise InputError(f"agency without an IRI: {s!r}", source=source)
-            pref = _lang(graph.objects(s, SKOS.prefLabel), "vi")
+        typed = (s for s, props in about.items() if cls in props[_TYPE])
+        for s in sorted(typed, key=lambda s: s.value):
+            if not isinstance(s, ox.NamedNode):
+                raise InputError(f"agency without an IRI: {s}", source=source)
+            props = about[s]
+            pref = _lang(props[str(SKOS.prefLabel)], "vi")
             if not pref:
-                raise InputError(f"{s}: no skos:prefLabel@vi", source=source)
-            levels = tuple(sorted(str(o).rsplit("/", 1)[-1] for o in graph.objects(s, CANCU.level)))
-            parent = graph.value(s, ORG.subOrganizationOf)
-            province = graph.value(s, CANCU.province)
+                raise InputError(f"{s.value}: no skos:prefLabel@vi", source=source)
+            levels = tuple(sorted(o.value.rsplit("/", 1)[-1] for o in props[str(CANCU.level)]))
+            parent = props[str(ORG.subOrganizationOf)]
+            province = props[str(CANCU.province)]
             entries.append(
                 Entry(
-                    iri=str(s),
+                    iri=s.value,
                     pref_label_vi=pref[0],
-                    pref_label_en=(_lang(graph.objects(s, SKOS.prefLabel), "en") or [None])[0],
+                    pref_label_en=(_lang(props[str(SKOS.prefLabel)], "en") or [None])[0],
                     kind=kind,  # type: ignore[arg-type]
-                    province=str(province) if province is not None else None,
+                    province=province[0].value if province else None,
                     level=levels[0] if len(levels) == 1 else None,
-                    parent=str(parent) if parent is not None else None,
-                    members=tuple(sorted(str(o) for o in graph.objects(s, CANCU.hasMember))),
-                    alt_labels=tuple(sorted(_lang(graph.objects(s, SKOS.altLabel), "vi"))),
+                    parent=parent[0].value if parent else None,
+                    members=tuple(sorted(o.value for o in props[str(CANCU.hasMember)])),
+                    alt_labels=tuple(sorted(_lang(props[str(SKOS.altLabel)], "vi"))),
                     levels=levels,
-                    notations=tuple(sorted(str(o) for o in graph.objects(s, SKOS.notation))),
-                    valid_from=_date(graph.value(s, SCHEMA.validFrom)),
-                    valid_through=_date(graph.value(s, SCHEMA.validThrough)),
+                    notations=tuple(sorted(o.value for o in props[str(SKOS.notation)])),
+                    valid_from=_date(props[str(SCHEMA.validFrom)]),
+                    valid_through=_date(props[str(SCHEMA.validThrough)]),
                 )
             )
     return entries
 
 
-def _lang(objects: Iterable[object], lang: str) -> list[str]:
-    return [str(o) for o in objects if isinstance(o, RDFLiteral) and o.language == lang]
+def _lang(objects: list[_Object], lang: str) -> list[str]:
+    return [o.value for o in objects if isinstance(o, ox.Literal) and o.language == lang]
 
 
-def _date(value: object) -> date | None:
-    if value is None:
+def _date(objects: list[_Object]) -> date | None:
+    """The first of ``objects`` as a date (a datetime for an ``xsd:dateTime``), or None."""
+    if not objects:
         return None
-    py = value.toPython() if isinstance(value, RDFLiteral) else value
-    return py if isinstance(py, date) else date.fromisoformat(str(py))
+    value = objects[0]
+    if isinstance(value, ox.Literal) and value.datatype.value == str(XSD.dateTime):
+        return datetime.fromisoformat(value.value)
+    return date.fromisoformat(value.value)

@@ -85,18 +85,21 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def clean_line(line: str) -> str:
-    """Normalise one line: NFC, no invisible characters, no markdown emphasis, no stray controls.
+def clean(text: str) -> str:
+    """Normalise text: NFC, no invisible characters, no markdown emphasis, no stray controls.
 
-    >>> clean_line("  *Căn cứ Luật*\\u200d ")
-    '  Căn cứ Luật '
-    >>> clean_line(unicodedata.normalize("NFD", "Hòa")) == "Hòa"
+    Every step keeps line feeds as they are and works within a line, so a whole text is
+    cleaned at once, line by line alike.
+
+    >>> clean("  *Căn cứ Luật*\\u200d \\n**Điều 1.**")
+    '  Căn cứ Luật \\nĐiều 1.'
+    >>> clean(unicodedata.normalize("NFD", "Hòa")) == "Hòa"
     True
     """
-    line = unicodedata.normalize("NFC", line)
-    line = _INVISIBLE.sub("", line)
-    line = _EMPHASIS.sub("", line)
-    return _CONTROL.sub(" ", line).replace("\t", " ")
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return _CONTROL.sub(" ", text).replace("\t", " ")
 
 
 def normalize_text(text: str, name: str = "<text>", sha256: str | None = None) -> SourceText:
@@ -104,7 +107,7 @@ def normalize_text(text: str, name: str = "<text>", sha256: str | None = None) -
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [clean_line(raw).rstrip() for raw in text.split("\n")]
+    lines = [line.rstrip() for line in clean(text).split("\n")]
     while lines and not lines[-1].strip():
         lines.pop()
     if not any(line.strip() for line in lines):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from cancu.text.normalize import SourceText
 
@@ -49,7 +50,7 @@ class Cell:
     bar: int
     breaks: frozenset[int] = frozenset()
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The cell's lines joined with single spaces."""
         return " ".join(t.strip() for _, t in self.lines).strip()
@@ -115,6 +116,8 @@ AUTHORITY = re.compile(
     r"|THỦ TƯỚNG|GIÁM ĐỐC)\b"
 )
 
+_TITLE_LINE = re.compile(r"(QUYẾT ĐỊNH|KẾ HOẠCH|PHỤ LỤC)(\s+[IVX\d]+)?:?")
+
 
 def is_upper(text: str) -> bool:
     """True when the text has letters and none of them is lower case.
@@ -122,8 +125,13 @@ def is_upper(text: str) -> bool:
     >>> is_upper("QUYẾT ĐỊNH"), is_upper("Quyết định"), is_upper("2021")
     (True, False, False)
     """
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(not ch.islower() for ch in letters)
+    letters = False
+    for ch in text:
+        if ch.isalpha():
+            if ch.islower():
+                return False
+            letters = True
+    return letters
 
 
 def _starts_paragraph(line: str, previous: str | None) -> bool:
@@ -136,7 +144,7 @@ def _starts_paragraph(line: str, previous: str | None) -> bool:
     if is_upper(stripped) and AUTHORITY.match(stripped) and is_upper(previous):
         return not previous.rstrip().endswith(("SỐ", "CỦA", "VÀ", ","))
     # A title line such as "QUYẾT ĐỊNH" stands alone.
-    return bool(re.fullmatch(r"(QUYẾT ĐỊNH|KẾ HOẠCH|PHỤ LỤC)(\s+[IVX\d]+)?:?", previous.strip()))
+    return bool(_TITLE_LINE.fullmatch(previous.strip()))
 
 
 def paragraphs(cells: Iterable[Cell]) -> list[Span]:
@@ -161,6 +169,9 @@ def paragraphs(cells: Iterable[Cell]) -> list[Span]:
     return out
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _join(buf: list[tuple[int, str]]) -> Span:
-    text = re.sub(r"\s+", " ", " ".join(t.strip() for _, t in buf)).strip()
+    text = _SPACES.sub(" ", " ".join([t.strip() for _, t in buf])).strip()
     return Span(text, buf[0][0], buf[-1][0])
