@@ -243,3 +243,41 @@ def test_parallel_extraction_gives_the_same_store(tmp_path):
     assert serial.graph_names() == parallel.graph_names()
     for name in serial.graph_names():
         assert isomorphic(serial.graph(name), parallel.graph(name))
+
+
+def test_building_in_batches_gives_the_same_store(tmp_path):
+    whole, batched = EmbeddedStore(tmp_path / "a"), EmbeddedStore(tmp_path / "b")
+    build([SEED, CROSS, DONGTHAP], whole)
+    progress: list[tuple[int, int]] = []
+    build([SEED, CROSS, DONGTHAP], batched, batch_size=1, progress=lambda k, n, _: progress.append((k, n)))  # fmt: skip
+    assert progress == [(1, 3), (2, 3), (3, 3)]
+    assert whole.graph_names() == batched.graph_names() and len(whole.graph_names()) == 6
+    for name in whole.graph_names():
+        assert isomorphic(whole.graph(name), batched.graph(name))
+
+
+def test_a_failed_batch_drops_the_batches_loaded_before_it(tmp_path, monkeypatch):
+    store = EmbeddedStore(tmp_path / "s")
+    build([DONGTHAP], store)
+    before = sorted(str(q) for q in store.store)
+    written: list[list] = []
+    original = store.replace_graphs
+
+    def failing(graphs):
+        written.append(list(graphs))
+        if len(written) == 2:
+            raise StoreError("the disk is full (simulated)")
+        return original(graphs)
+
+    monkeypatch.setattr(store, "replace_graphs", failing)
+    with pytest.raises(StoreError, match="simulated"):
+        build([SEED, CROSS], store, batch_size=1)
+    assert len(written) == 2 and "2818" in str(written[0])  # the first batch had been loaded
+    assert sorted(str(q) for q in store.store) == before
+
+
+def test_the_same_document_in_two_batches_is_reported(tmp_path):
+    copy = write(tmp_path, "copy-of-the-seed.txt", SEED.read_bytes())
+    reports = build([SEED, copy], EmbeddedStore(tmp_path / "s"), batch_size=1)
+    assert not reports[0].error
+    assert reports[1].error == f"{copy}: the same document as {SEED}"

@@ -8,9 +8,9 @@ For a notebook::
     True
 
 :func:`build` does what ``cancu build`` does: extract every source into its own
-named graph, add the ontology, schemes and gazetteer, and replace those graphs
-in the store in one transaction. A source that fails is reported and left out;
-the others still load.
+named graph, add the ontology, schemes and gazetteer, and load them into the
+store, all or nothing. A source that fails is reported and left out; the others
+still load.
 """
 
 from __future__ import annotations
@@ -22,22 +22,25 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from cancu.errors import CancuError
+from cancu.errors import CancuError, InputError, StoreError
 from cancu.extract.document import extract_document
 from cancu.extract.records import Document
 from cancu.extract.summary import counts, warnings_of
 from cancu.links.graph import LINKS_GRAPH, store_links_graph
 from cancu.rdf.mapping import document_graph, document_ntriples
-from cancu.rdf.ontology import load_ontology
+from cancu.rdf.ontology import ontology_path, schemes_path
 from cancu.store.embedded import EmbeddedStore
 from cancu.text.names import Gazetteer
 from cancu.text.normalize import normalize_text, read_source
-from cancu.vocab import BASE, PREFIXES
+from cancu.vocab import BASE
 
 SOURCES_DIR = Path(__file__).resolve().parents[2] / "data" / "sources"
 GAZETTEER_TTL = Path(__file__).resolve().parents[2] / "data" / "agencies.ttl"
+BATCH_SIZE = 200
+"""Documents :func:`build` extracts and loads at a time."""
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 AGENCIES_GRAPH = URIRef(BASE + "graph/agencies")
 
@@ -64,13 +67,32 @@ def extract(text: str, name: str = "<text>", gazetteer: Gazetteer | None = None)
     return document_graph(extract_record(text, name, gazetteer))[1]
 
 
+def vocabulary_ntriples() -> dict[URIRef, str]:
+    """The ontology with its schemes, and the gazetteer: N-Triples per named graph.
+
+    Raises :class:`~cancu.errors.InputError` naming a file that is missing or does not parse.
+
+    >>> sorted(str(name).rsplit("/", 1)[-1] for name in vocabulary_ntriples())
+    ['agencies', 'ontology']
+    """
+    files = {ONTOLOGY_GRAPH: (ontology_path(), schemes_path()), AGENCIES_GRAPH: (GAZETTEER_TTL,)}
+    out = {}
+    for name, paths in files.items():
+        triples: list[ox.Triple] = []
+        for path in paths:
+            try:
+                triples += ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+            except (OSError, SyntaxError) as exc:
+                raise InputError(f"cannot read it as Turtle: {exc}", source=str(path)) from None
+        out[name] = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return out
+
+
 def vocabulary_graphs() -> dict[URIRef, Graph]:
-    """The ontology with its schemes, and the gazetteer, as named graphs."""
-    agencies = Graph()
-    for prefix, ns in PREFIXES.items():
-        agencies.bind(prefix, ns)
-    agencies.parse(GAZETTEER_TTL, format="turtle")
-    return {ONTOLOGY_GRAPH: load_ontology(), AGENCIES_GRAPH: agencies}
+    """The graphs of :func:`vocabulary_ntriples` as rdflib graphs."""
+    return {
+        name: Graph().parse(data=text, format="nt") for name, text in vocabulary_ntriples().items()
+    }
 
 
 def default_sources() -> list[Path]:
@@ -116,11 +138,15 @@ def _extract_one(path: Path) -> tuple[DocumentReport, str | None]:
 
 
 def extract_files(
-    paths: Sequence[Path], jobs: int = 1, progress: Callable[[int, int, str], None] | None = None
+    paths: Sequence[Path],
+    jobs: int = 1,
+    progress: Callable[[int, int, str], None] | None = None,
+    seen: dict[URIRef, str] | None = None,
 ) -> tuple[dict[URIRef, str], list[DocumentReport]]:
     """Extract files (in ``jobs`` processes); return N-Triples per named graph and a report each.
 
-    Two sources that are the same document (the same IRI) are an error for the second.
+    Two sources that are the same document (the same IRI) are an error for the second;
+    ``seen`` (graph → source, updated) carries what earlier calls extracted.
     """
     results: list[tuple[DocumentReport, str | None]] = []
     if jobs > 1 and len(paths) > 1:
@@ -136,13 +162,15 @@ def extract_files(
             results.append(_extract_one(path))
             if progress:
                 progress(k, len(paths), str(path))
+    seen = {} if seen is None else seen
     graphs: dict[URIRef, str] = {}
     for report, triples in results:
-        if triples is None:
+        if triples is None or report.graph is None:
             continue
-        if report.graph in graphs:
-            report.error = f"{report.source}: the same document as another source ({report.graph})"
+        if report.graph in seen:
+            report.error = f"{report.source}: the same document as {seen[report.graph]}"
             continue
+        seen[report.graph] = report.source
         graphs[report.graph] = triples
     return graphs, [r for r, _ in results]
 
@@ -154,6 +182,15 @@ def _source_hash(path: Path) -> str | None:
         return None  # reported by the extraction itself
 
 
+def _shifted(
+    progress: Callable[[int, int, str], None] | None, offset: int, total: int
+) -> Callable[[int, int, str], None] | None:
+    """A batch's progress callback, counting from ``offset`` out of ``total``."""
+    if progress is None:
+        return None
+    return lambda done, _, source: progress(offset + done, total, source)
+
+
 def build(
     sources: Sequence[Path] | None = None,
     store: EmbeddedStore | None = None,
@@ -161,12 +198,17 @@ def build(
     jobs: int = 1,
     incremental: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> list[DocumentReport]:
     """Extract ``sources`` (default: :func:`default_sources`) and load them into ``store``.
 
     With ``incremental``, a source whose content hash and extractor fingerprint are
-    already in the store is not extracted again. Every named graph written (the
-    documents, the ontology and the gazetteer) is replaced in one transaction.
+    already in the store is not extracted again. Documents new to the store are extracted
+    and bulk-loaded ``batch_size`` at a time, so memory does not grow with the corpus;
+    new versions of graphs already in the store, the ontology, the gazetteer and the links
+    are written at the end, in one call. All or nothing: when a write fails, the graphs
+    loaded by earlier batches are dropped again and :class:`~cancu.errors.StoreError` is
+    raised, leaving the store as it was.
     """
     sources = list(sources) if sources else default_sources()
     store = store or EmbeddedStore()
@@ -179,12 +221,28 @@ def build(
             reports.append(DocumentReport(str(path), graph=known[sha], unchanged=True))
         else:
             todo.append(path)
-    graphs, extracted = extract_files(todo, jobs=jobs, progress=progress)
-    reports.extend(extracted)
-    if graphs or not known:
-        store.replace_graphs({**vocabulary_graphs(), **graphs})
-        # Links to the national databases depend on which instruments are now cited.
-        store.replace_graphs({LINKS_GRAPH: store_links_graph(store)})
-        store.flush()
+    existing = set(store.graph_names())
+    seen: dict[URIRef, str] = {}
+    loaded: list[URIRef] = []
+    replacements: dict[URIRef, str] = {}
+    try:
+        for start in range(0, len(todo), batch_size):
+            batch = todo[start : start + batch_size]
+            step = _shifted(progress, start, len(todo))
+            graphs, extracted = extract_files(batch, jobs, step, seen)
+            reports.extend(extracted)
+            fresh = {name: text for name, text in graphs.items() if name not in existing}
+            replacements.update((n, t) for n, t in graphs.items() if n in existing)
+            if fresh:
+                store.replace_graphs(fresh)
+                loaded += fresh
+        if seen or not known:
+            store.replace_graphs({**vocabulary_ntriples(), **replacements})
+            # Links to the national databases depend on which instruments are now cited.
+            store.replace_graphs({LINKS_GRAPH: store_links_graph(store)})
+    except StoreError:
+        store.drop_graphs(loaded)
+        raise
+    store.flush()
     order = {str(p): k for k, p in enumerate(sources)}
     return sorted(reports, key=lambda r: order[r.source])
