@@ -135,16 +135,25 @@ def _validate_stored(
 def _validate_documents(
     store: EmbeddedStore, documents: list[tuple[str, str, str]], shapes: Shapes
 ) -> list[DocumentReport]:
+    """Validate documents one by one. The SPARQL checks run on a small in-memory store that
+    holds the vocabulary graphs and, in turn, each document graph: on the whole store their
+    unbound patterns would scan every document's triples, and cost would grow with the store."""
     from cancu.pipeline import AGENCIES_GRAPH, ONTOLOGY_GRAPH
 
     vocabulary = Vocabulary(store.graph(ONTOLOGY_GRAPH, AGENCIES_GRAPH))
+    scratch = ox.Store()
+    quads = store.store.quads_for_pattern
+    for name in (ONTOLOGY_GRAPH, AGENCIES_GRAPH):
+        scratch.extend(quads(None, None, None, ox.NamedNode(name)))
     reports = []
     for graph_name, doc, number in documents:
         data = store.graph(URIRef(graph_name))
         data.addN((s, p, o, data) for s, p, o in vocabulary.about(data))
-        names = [ox.NamedNode(n) for n in (graph_name, ONTOLOGY_GRAPH, AGENCIES_GRAPH)]
-        sparql = Dataset(store.store, names)
-        reports.append(_validate_one(data, shapes, doc, number, sparql))
+        graph = ox.NamedNode(graph_name)
+        scratch.extend(quads(None, None, None, graph))
+        names = [graph, ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(AGENCIES_GRAPH)]
+        reports.append(_validate_one(data, shapes, doc, number, Dataset(scratch, names)))
+        scratch.remove_graph(graph)
     return reports
 
 
