@@ -96,6 +96,9 @@ def test_parallel_validation_gives_the_serial_report() -> None:
     serial = v.validate(store)
     assert len(serial.documents) >= 4 and serial.warnings
     assert _rows(v.validate(store, jobs=2)) == _rows(serial)
+    lean = v.validate(store, jobs=2, graphs=False)
+    assert _rows(lean) == _rows(serial)
+    assert all(d.graph is None for d in lean.documents) and serial.documents[0].graph
 
 
 def test_vocabulary_subset_gives_the_results_of_the_whole_vocabulary(seed_store: Path) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -96,7 +96,11 @@ def _ontology() -> Graph:
 
 
 def validate(
-    source: Graph | EmbeddedStore, document: str | None = None, shapes: str = "all", jobs: int = 1
+    source: Graph | EmbeddedStore,
+    document: str | None = None,
+    shapes: str = "all",
+    jobs: int = 1,
+    graphs: bool = True,
 ) -> Report:
     """Validate a graph, or one or every document graph of a store.
 
@@ -104,6 +108,8 @@ def validate(
     ``document`` (store only) is a document IRI, its number ("2818/QĐ-UBND") or its source file
     name. With ``jobs`` > 1 the documents of an on-disk store are shared out over that many
     processes (each opens the store read-only); the report lists them in the same order.
+    Without ``graphs`` the reports keep their results but not their ``sh:ValidationReport``
+    graphs (only Turtle output needs them; a thousand documents' graphs take about 1 GB).
     Raises :class:`UnknownDocumentError` when no document matches.
     """
     selected = load_shapes(shapes)
@@ -117,23 +123,27 @@ def validate(
     documents = find_documents(source, document)
     jobs = min(jobs, len(documents))
     if jobs <= 1 or source.path is None:
-        return Report(_validate_documents(source, documents, selected))
+        return Report(_validate_documents(source, documents, selected, graphs))
     source.flush()
     chunks = [documents[k::jobs] for k in range(jobs)]
     with ProcessPoolExecutor(jobs) as pool:
-        parts = list(pool.map(_validate_stored, [str(source.path)] * jobs, chunks, [shapes] * jobs))
+        parts = list(
+            pool.map(_validate_stored, [str(source.path)] * jobs, chunks, [(shapes, graphs)] * jobs)
+        )
     return Report([parts[k % jobs][k // jobs] for k in range(len(documents))])
 
 
 def _validate_stored(
-    path: str, documents: list[tuple[str, str, str]], shapes: str
+    path: str, documents: list[tuple[str, str, str]], options: tuple[str, bool]
 ) -> list[DocumentReport]:
     """Validate some documents of the on-disk store at ``path`` (in a worker process)."""
-    return _validate_documents(EmbeddedStore(path, read_only=True), documents, load_shapes(shapes))
+    shapes, graphs = options
+    store = EmbeddedStore(path, read_only=True)
+    return _validate_documents(store, documents, load_shapes(shapes), graphs)
 
 
 def _validate_documents(
-    store: EmbeddedStore, documents: list[tuple[str, str, str]], shapes: Shapes
+    store: EmbeddedStore, documents: list[tuple[str, str, str]], shapes: Shapes, graphs: bool
 ) -> list[DocumentReport]:
     """Validate documents one by one. The SPARQL checks run on a small in-memory store that
     holds the vocabulary graphs and, in turn, each document graph: on the whole store their
@@ -152,7 +162,8 @@ def _validate_documents(
         graph = ox.NamedNode(graph_name)
         scratch.extend(quads(None, None, None, graph))
         names = [graph, ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(AGENCIES_GRAPH)]
-        reports.append(_validate_one(data, shapes, doc, number, Dataset(scratch, names)))
+        report = _validate_one(data, shapes, doc, number, Dataset(scratch, names))
+        reports.append(report if graphs else replace(report, graph=None))
         scratch.remove_graph(graph)
     return reports
 

@@ -20,7 +20,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     try:
         store = EmbeddedStore(args.store, read_only=True)
-        report = validate(store, args.document, args.shapes, jobs=args.jobs)
+        graphs = args.format == "ttl"
+        report = validate(store, args.document, args.shapes, jobs=args.jobs, graphs=graphs)
     except (UnknownDocumentError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
