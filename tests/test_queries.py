@@ -11,6 +11,7 @@ import pytest
 from rdflib.plugins.sparql import prepareQuery
 
 from cancu.answers.formats import to_json
+from cancu.answers.params import resolve
 from cancu.answers.queries import (
     HEADER_KEYS,
     QUERIES_DIR,
@@ -20,7 +21,7 @@ from cancu.answers.queries import (
     parse_query,
     readme_text,
 )
-from cancu.answers.query import Embedded, run_query
+from cancu.answers.query import Embedded, Result, run_query, sort_multi_valued, with_leading_values
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fixtures_store import GOLDEN_DIR, bundled_store, read_golden, same_answer
@@ -185,10 +186,41 @@ def test_agency_typed_with_or_without_diacritics(backend: Embedded, typed: str) 
     assert {r["roleLabel"] for r in rows} >= {"Chủ trì"}
 
 
-def test_ambiguous_agency_runs_once_per_agency(backend: Embedded) -> None:
+def test_ambiguous_agency_answers_for_every_agency(backend: Embedded) -> None:
     rows = run_query(QUERIES["agency-tasks"], backend, {"agency": "Sở Tài chính"}).dicts()
     agencies = [r["agency"] for r in rows]
     assert len(set(agencies)) >= 2 and agencies == sorted(agencies)
+
+
+@pytest.mark.parametrize("name", ["agency-tasks", "agency-across-documents"])
+def test_several_terms_bind_at_once_like_one_run_per_term(backend: Embedded, name: str) -> None:
+    """One VALUES clause for all the agencies a name fits gives the rows one run per agency
+    gives, in the query's order (agency first)."""
+    query = QUERIES[name]
+    agencies = resolve("agency", "Sở Tài chính", backend)
+    assert len(agencies) >= 2
+    together = run_query(query, backend, {"agency": "Sở Tài chính"})
+    one_by_one = [
+        row for a in agencies for row in run_query(query, backend, {"agency": a.value}).rows
+    ]
+    assert together.rows == one_by_one
+
+
+class _TrailingValuesOnly:
+    """A backend with no ``select_values``: several terms go in a trailing VALUES clause."""
+
+    def __init__(self, inner: Embedded) -> None:
+        self.inner = inner
+
+    def select(self, sparql, bindings):
+        return self.inner.select(sparql, bindings)
+
+
+def test_several_terms_on_another_backend(backend: Embedded) -> None:
+    query = QUERIES["agency-tasks"]
+    plain = run_query(query, backend, {"agency": "Sở Tài chính"})
+    other = run_query(query, _TrailingValuesOnly(backend), {"agency": "Sở Tài chính"})
+    assert plain.rows == other.rows and len(plain) > 0
 
 
 def test_tasks_citing_normalises_the_number(backend: Embedded) -> None:
@@ -216,8 +248,46 @@ def test_unknown_and_missing_parameters_are_errors(backend: Embedded) -> None:
 
 
 def test_iri_parameter_must_be_absolute() -> None:
-    from cancu.answers.params import resolve
-
     with pytest.raises(QueryError, match="absolute IRI"):
         resolve("iri", "not an iri", None)
     assert resolve("iri", "http://x/y", None) == [ox.NamedNode("http://x/y")]
+
+
+def test_leading_values_skip_comments_strings_and_iris() -> None:
+    sparql = (
+        "PREFIX x: <urn:x#{>\n# a comment with { braces\n"
+        "SELECT (CONCAT(\"{\", '}') AS ?s) WHERE { ?a ?b ?c }"
+    )
+    out = with_leading_values(sparql, "VALUES ?a { <urn:a> }")
+    assert out.endswith("WHERE {\nVALUES ?a { <urn:a> }\n ?a ?b ?c }")
+    assert with_leading_values("ASK", "V") == "ASK\nV\n"
+
+
+def test_sorting_keeps_cells_that_are_already_in_order() -> None:
+    one, two = ox.Literal("u:1; u:2"), ox.Literal("A; B")
+    row = (one, two, ox.Literal("single"))
+    result = sort_multi_valued(Result(["a", "aLabel", "b"], [row]), ["a", "aLabel", "b"])
+    assert result.rows[0] is row
+    swapped = Result(
+        ["a", "aLabel"],
+        [
+            (
+                ox.Literal("u:2; u:1"),
+                ox.Literal("B; A"),
+            )
+        ],
+    )
+    assert [t.value for t in sort_multi_valued(swapped, ["a", "aLabel"]).rows[0]] == [
+        "u:1; u:2",
+        "A; B",
+    ]
+    mismatched = (ox.Literal("u:2; u:1"), ox.Literal("only one"))
+    kept = sort_multi_valued(Result(["a", "aLabel"], [mismatched]), ["a", "aLabel"])
+    assert kept.rows[0] is mismatched
+
+
+@pytest.mark.parametrize("name", ["who-leads", "agency-tasks", "documents"])
+def test_limit_keeps_the_first_rows(backend: Embedded, name: str) -> None:
+    query = QUERIES[name]
+    full = run_query(query, backend, dict(query.example))
+    assert run_query(query, backend, dict(query.example), limit=3).rows == full.rows[:3]

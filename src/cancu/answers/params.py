@@ -39,9 +39,12 @@ if TYPE_CHECKING:
 _BY_NUMBER = """SELECT DISTINCT ?x ?number WHERE {{
   GRAPH ?g {{ ?x eli:number ?number . {extra} }}
 }} ORDER BY ?x"""
+# The unresolved names first, then their labels: each name is typed and labelled again in
+# every document that mentions it, so labelling each typing would read every copy.
 _UNRESOLVED = """SELECT DISTINCT ?x ?label WHERE {
-  GRAPH ?g { ?x a cancu:UnresolvedAgent ; rdfs:label ?label }
-} ORDER BY ?x"""
+  { SELECT DISTINCT ?x WHERE { GRAPH ?g { ?x a cancu:UnresolvedAgent } } }
+  GRAPH ?gl { ?x rdfs:label ?label }
+}"""
 
 
 def resolve(kind: str, value: str, backend: Backend | None) -> list[Term]:

@@ -255,12 +255,19 @@ with `cancu query NAME --show`.
   `"; "`, sorted in Python by label then IRI; `?x` and `?xLabel` stay aligned (the n-th IRI
   has the n-th label). Such cells are strings, not IRIs.
 - **Parameters** (`name:type`, `name:type=default`; an empty default means "all") are bound
-  as RDF terms, never pasted into the query text: pyoxigraph substitutions on the embedded
-  store, a trailing `VALUES` clause of serialised terms on a remote endpoint. Types:
+  as RDF terms serialised by pyoxigraph, never as text typed by a person: on the embedded store
+  a `VALUES` clause at the start of the query pattern plus a pyoxigraph substitution (which
+  also reaches inside sub-SELECTs), on a remote endpoint a trailing `VALUES` clause. Types:
 {types}
   A value that resolves to nothing matches nothing (no rows); one that resolves to several
-  terms (an agency name met in several provinces) runs the query once per term, in IRI order,
-  and concatenates the answers.
+  terms (an agency name met in several provinces) binds them all in one `VALUES` clause, and
+  the rows come in the query's `ORDER BY` order (agency first for the agency queries).
+- **Speed** (the embedded Oxigraph store): start every part of a query from the bound
+  parameter or from the document (`?document a cancu:SourceDocument` in the same graph), so
+  that a bound value restricts it and the cost follows the rows returned; read a property of
+  many nodes through a small sub-SELECT (one pass, joined by hash) rather than a lookup per
+  row; look an optional label up by a variable that is always bound
+  (`COALESCE(?x, <urn:x-absent>)`), since an unbound one would match every label.
 - **Goldens**: `queries/golden/NAME.srj` (SPARQL JSON results) on the four bundled documents;
   rows compare as multisets unless the query has ORDER BY. Regenerate with
   `CANCU_UPDATE_GOLDENS=1 .venv/bin/pytest tests/test_queries.py`, then review the diff.

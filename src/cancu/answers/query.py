@@ -3,8 +3,16 @@
 Results are :class:`Result` objects: variable names and rows of RDF terms (pyoxigraph), with
 :meth:`Result.values` giving rows of Python values (``str``, ``int``, ``Decimal``, ``date`` …).
 Both backends answer a saved query identically: the queries name their graphs, parameters are
-bound as RDF terms (pyoxigraph substitutions on the embedded store, a ``VALUES`` clause of
-serialised terms on a remote one), and multi-valued cells are re-sorted here in Python.
+bound as RDF terms serialised by pyoxigraph, never as pasted text (see :func:`values_block`), and
+multi-valued cells are re-sorted here in Python.
+
+- one term per parameter: on the embedded store a ``VALUES`` clause at the start of the query
+  pattern (so Oxigraph's planner starts from it) plus a pyoxigraph substitution of the same
+  term (which also reaches inside sub-SELECTs, where a ``VALUES`` join does not); on a remote
+  endpoint a trailing ``VALUES`` clause;
+- several terms (an agency name that fits several agencies): one ``VALUES`` clause with a row
+  per combination of terms, leading on the embedded store, trailing elsewhere. The rows come in
+  the order of the query's ``ORDER BY`` (every parameterised saved query has one).
 
 >>> from cancu.store.embedded import EmbeddedStore
 >>> store = EmbeddedStore(None)
@@ -17,6 +25,7 @@ serialised terms on a remote one), and multi-valued cells are re-sorted here in 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -136,12 +145,25 @@ class Embedded:
         except OSError as exc:
             raise StoreError(f"cannot read the store: {exc}") from None
 
-    def select(self, sparql: str, bindings: Mapping[str, Term]) -> Result:
-        answer = self._run(sparql, bindings)
+    def _result(self, answer) -> Result:
         if not isinstance(answer, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         variables = [v.value for v in answer.variables]
-        return Result(variables, [tuple(row) for row in answer])
+        return Result(variables, list(map(tuple, answer)))
+
+    def select(self, sparql: str, bindings: Mapping[str, Term]) -> Result:
+        """Run a SELECT query; each binding is both a leading ``VALUES`` row and a
+        substitution (see the module docstring)."""
+        if bindings:
+            block = values_block(list(bindings), [tuple(bindings.values())])
+            sparql = with_leading_values(sparql, block)
+        return self._result(self._run(sparql, bindings))
+
+    def select_values(
+        self, sparql: str, names: Sequence[str], rows: Sequence[Sequence[Term]]
+    ) -> Result:
+        """Run a SELECT query for several rows of bindings at once (a leading ``VALUES``)."""
+        return self._result(self._run(with_leading_values(sparql, values_block(names, rows))))
 
     def ask(self, sparql: str) -> bool:
         return bool(self._run(sparql))
@@ -169,7 +191,9 @@ class Remote:
 
 def sort_multi_valued(result: Result, columns: Sequence[str]) -> Result:
     """Sort the values inside multi-valued cells; ``x``/``xLabel`` pairs are sorted together
-    (by label, then IRI) so the n-th IRI still matches the n-th label.
+    (by label, then IRI) so the n-th IRI still matches the n-th label. Cells holding one value,
+    and cells already in order, are kept as they are; a cell met again (the legal bases of a
+    document, on each of its tasks) is sorted once.
 
     >>> r = Result(["a", "aLabel"], [(ox.Literal("u:2; u:1"), ox.Literal("B; A"))])
     >>> [t.value for t in sort_multi_valued(r, ["a", "aLabel"]).rows[0]]
@@ -177,34 +201,116 @@ def sort_multi_valued(result: Result, columns: Sequence[str]) -> Result:
     """
     index = {v: i for i, v in enumerate(result.variables)}
     present = [c for c in columns if c in index]
-    pairs = [(c, c + "Label") for c in present if c + "Label" in present]
-    paired = {x for pair in pairs for x in pair}
+    pairs = [(index[c], index[c + "Label"]) for c in present if c + "Label" in present]
+    paired = {i for pair in pairs for i in pair}
+    singles = [index[c] for c in present if index[c] not in paired]
+    if not pairs and not singles:
+        return result
+    sorted_pairs: dict[tuple[Term, Term], tuple[Term, Term] | None] = {}
+    sorted_cells: dict[Term, Term | None] = {}
     rows = []
     for row in result.rows:
-        cells = list(row)
-        for iri_col, label_col in pairs:
-            i, j = index[iri_col], index[label_col]
-            if cells[i] is None or cells[j] is None:
+        cells: list[Term | None] | None = None  # a copy, made on the first change
+        for i, j in pairs:
+            iri, label = row[i], row[j]
+            if iri is None or label is None or SEPARATOR not in label.value:
                 continue
-            iris, labels = cells[i].value.split(SEPARATOR), cells[j].value.split(SEPARATOR)
-            if len(iris) == len(labels):
-                ordered = sorted(zip(labels, iris, strict=True))
-                cells[i] = _same_kind(cells[i], SEPARATOR.join(x for _, x in ordered))
-                cells[j] = _same_kind(cells[j], SEPARATOR.join(lb for lb, _ in ordered))
-        for col in present:
-            i = index[col]
-            if col not in paired and cells[i] is not None:
-                cells[i] = _same_kind(
-                    cells[i], SEPARATOR.join(sorted(cells[i].value.split(SEPARATOR)))
-                )
-        rows.append(tuple(cells))
+            key = (iri, label)
+            if key not in sorted_pairs:
+                sorted_pairs[key] = _sorted_pair(iri, label)
+            new = sorted_pairs[key]
+            if new is not None:
+                if cells is None:
+                    cells = list(row)
+                cells[i], cells[j] = new
+        for i in singles:
+            cell = row[i]
+            if cell is None or SEPARATOR not in cell.value:
+                continue
+            if cell not in sorted_cells:
+                sorted_cells[cell] = _sorted_cell(cell)
+            new_cell = sorted_cells[cell]
+            if new_cell is not None:
+                if cells is None:
+                    cells = list(row)
+                cells[i] = new_cell
+        rows.append(row if cells is None else tuple(cells))
     return Result(result.variables, rows)
+
+
+def _sorted_pair(iri: Term, label: Term) -> tuple[Term, Term] | None:
+    """The pair sorted by label then IRI; None when it is already (or cannot be) sorted."""
+    iris, labels = iri.value.split(SEPARATOR), label.value.split(SEPARATOR)
+    if len(iris) != len(labels):
+        return None
+    ordered = sorted(zip(labels, iris, strict=True))
+    new_labels = [lb for lb, _ in ordered]
+    new_iris = [x for _, x in ordered]
+    if new_labels == labels and new_iris == iris:
+        return None
+    return _same_kind(iri, SEPARATOR.join(new_iris)), _same_kind(label, SEPARATOR.join(new_labels))
+
+
+def _sorted_cell(cell: Term) -> Term | None:
+    """The cell with its values sorted; None when they already are."""
+    values = cell.value.split(SEPARATOR)
+    ordered = sorted(values)
+    return None if ordered == values else _same_kind(cell, SEPARATOR.join(ordered))
 
 
 def _same_kind(term: Term, text: str) -> ox.Literal:
     if isinstance(term, ox.Literal) and term.language:
         return ox.Literal(text, language=term.language)
     return ox.Literal(text)
+
+
+def values_block(names: Sequence[str], rows: Sequence[Sequence[Term]]) -> str:
+    """A ``VALUES`` clause: one row per binding set, each term serialised by pyoxigraph (so a
+    value typed by a person can never close the clause).
+
+    >>> print(values_block(["a", "n"], [(ox.NamedNode("http://x/a"), ox.Literal('" } #'))]))
+    VALUES (?a ?n) { (<http://x/a> "\\" } #") }
+    """
+    head = " ".join(f"?{name}" for name in names)
+    body = " ".join("(" + " ".join(str(term) for term in row) + ")" for row in rows)
+    return f"VALUES ({head}) {{ {body} }}"
+
+
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_STRING = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'',
+    re.DOTALL,
+)
+
+
+def with_leading_values(sparql: str, block: str) -> str:
+    """``block`` placed first in the query's top-level group pattern (after the first ``{``
+    that is not inside a comment, an IRI or a string); appended at the end when there is none.
+
+    >>> print(with_leading_values("PREFIX x: <u:x#>\\n# {\\nSELECT ?a WHERE { ?a ?b ?c }", "V"))
+    PREFIX x: <u:x#>
+    # {
+    SELECT ?a WHERE {
+    V
+     ?a ?b ?c }
+    """
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if c in "<\"'":
+            m = (_IRIREF if c == "<" else _STRING).match(sparql, i)
+            if m:
+                i = m.end()
+                continue
+        if c == "{":
+            return f"{sparql[: i + 1]}\n{block}\n{sparql[i + 1 :]}"
+        i += 1
+    return f"{sparql.rstrip()}\n{block}\n"
 
 
 def bindings_for(
@@ -229,6 +335,9 @@ def bindings_for(
     return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*choices.values())]
 
 
+_SLICE = re.compile(r"\b(LIMIT|OFFSET)\b", re.IGNORECASE)
+
+
 def run_query(
     query: SavedQuery,
     backend: Backend,
@@ -236,15 +345,23 @@ def run_query(
     limit: int | None = None,
 ) -> Result:
     """Run a saved query. A parameter that resolves to several terms (an agency name that fits
-    several agencies) runs the query once per term, in term order, and concatenates the rows."""
-    result: Result | None = None
-    for bindings in bindings_for(query, params or {}, backend):
-        part = backend.select(query.sparql, bindings)
-        if result is None:
-            result = part
-        else:
-            result.rows.extend(part.rows)
-    assert result is not None
+    several agencies) binds them all at once, with one ``VALUES`` clause holding a row per
+    combination of terms; the rows come in the order of the query's ``ORDER BY``. ``limit``
+    keeps the first rows (sent as a ``LIMIT`` too, so the others are never converted)."""
+    combos = bindings_for(query, params or {}, backend)
+    sparql = query.sparql
+    if limit is not None and not _SLICE.search(query.body):
+        sparql = f"{sparql.rstrip()}\nLIMIT {int(limit)}\n"  # fewer rows to convert
+    if len(combos) == 1:
+        result = backend.select(sparql, combos[0])
+    else:
+        names = list(combos[0])
+        rows = [tuple(c[name] for name in names) for c in combos]
+        select_values = getattr(backend, "select_values", None)
+        if select_values is not None:
+            result = select_values(sparql, names, rows)
+        else:  # any other backend: a trailing VALUES clause, as on a remote endpoint
+            result = backend.select(f"{sparql.rstrip()}\n{values_block(names, rows)}\n", {})
     result = sort_multi_valued(result, query.multi_valued)
     if limit is not None:
         result.rows = result.rows[:limit]
