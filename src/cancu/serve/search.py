@@ -19,10 +19,13 @@ from cancu.serve.web import page_link
 from cancu.text.names import fold
 
 LABELS = """SELECT DISTINCT ?x ?kind ?label ?en WHERE {
-  VALUES (?t ?kind) { (cancu:Agency "agency") (cancu:AgencyGroup "agency")
-    (cancu:UnresolvedAgent "agency") (cancu:SourceDocument "document")
-    (cancu:LegalInstrument "instrument") (cancu:Task "task") (cancu:Duty "duty") }
-  ?x a ?t .
+  # The typed nodes first, in a sub-SELECT, then their labels: written as one group, Oxigraph
+  # evaluated the OPTIONALs before the type pattern (169 s instead of 3 s at 1,000 documents).
+  { SELECT DISTINCT ?x ?kind WHERE {
+      VALUES (?t ?kind) { (cancu:Agency "agency") (cancu:AgencyGroup "agency")
+        (cancu:UnresolvedAgent "agency") (cancu:SourceDocument "document")
+        (cancu:LegalInstrument "instrument") (cancu:Task "task") (cancu:Duty "duty") }
+      ?x a ?t } }
   OPTIONAL { ?x skos:prefLabel ?vi FILTER(lang(?vi) = "vi") }
   OPTIONAL { ?x skos:prefLabel ?en FILTER(lang(?en) = "en") }
   OPTIONAL { ?x rdfs:label ?rl } OPTIONAL { ?x eli:title ?title }
