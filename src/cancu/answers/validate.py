@@ -34,7 +34,7 @@ from cancu.answers.report import DocumentReport, Report, Result, label, lines, p
 from cancu.answers.sparql_checks import Dataset, SparqlCheck, run_check, sparql_check
 from cancu.errors import CancuError
 from cancu.rdf.ontology import load_ontology
-from cancu.store.embedded import EmbeddedStore
+from cancu.store.embedded import EmbeddedStore, rdflib_graph
 from cancu.vocab import CANCU, ELI, PREFIXES
 
 SHAPES_DIR = Path(__file__).resolve().parents[3] / "shapes"
@@ -157,10 +157,11 @@ def _validate_documents(
         scratch.extend(quads(None, None, None, ox.NamedNode(name)))
     reports = []
     for graph_name, doc, number in documents:
-        data = store.graph(URIRef(graph_name))
-        data.addN((s, p, o, data) for s, p, o in vocabulary.about(data))
         graph = ox.NamedNode(graph_name)
-        scratch.extend(quads(None, None, None, graph))
+        found = list(quads(None, None, None, graph))
+        data = rdflib_graph(found)
+        data.addN((s, p, o, data) for s, p, o in vocabulary.about(data))
+        scratch.bulk_extend(found)
         names = [graph, ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(AGENCIES_GRAPH)]
         report = _validate_one(data, shapes, doc, number, Dataset(scratch, names))
         reports.append(report if graphs else replace(report, graph=None))

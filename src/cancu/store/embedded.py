@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -53,6 +53,27 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode 
     if term.datatype.value == str(XSD.string):
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def rdflib_graph(quads: Iterable[ox.Quad | ox.Triple]) -> Graph:
+    """An rdflib graph of the triples of ``quads`` (graph names dropped). Terms are converted
+    directly, each distinct term once, not through N-Triples text.
+
+    >>> s, p = ox.NamedNode("urn:s"), ox.NamedNode("urn:p")
+    >>> len(rdflib_graph([ox.Triple(s, p, ox.Literal("a")), ox.Triple(s, p, ox.Literal("b"))]))
+    2
+    """
+    out = Graph()
+    cache: dict[object, URIRef | BNode | Literal] = {}
+
+    def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
+        found = cache.get(t)
+        if found is None:
+            found = cache[t] = to_rdflib(t)
+        return found
+
+    out.addN((term(q.subject), term(q.predicate), term(q.object), out) for q in quads)
+    return out
 
 
 def _quads(texts: Mapping[URIRef, str], names: list[URIRef]) -> Iterator[ox.Quad]:
@@ -237,23 +258,12 @@ class EmbeddedStore:
         return int(next(iter(self.store.query(query)))["n"].value)
 
     def graph(self, *names: URIRef) -> Graph:
-        """The union of the given named graphs as an rdflib graph (for pySHACL, networkx …).
-
-        Terms are converted directly (each distinct term once), not through N-Triples text.
-        """
-        out = Graph()
-        cache: dict[object, URIRef | BNode | Literal] = {}
-
-        def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
-            found = cache.get(t)
-            if found is None:
-                found = cache[t] = to_rdflib(t)
-            return found
-
-        for name in names:
-            quads = self.store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
-            out.addN((term(q.subject), term(q.predicate), term(q.object), out) for q in quads)
-        return out
+        """The union of the given named graphs as an rdflib graph (for pySHACL, networkx …)."""
+        return rdflib_graph(
+            q
+            for name in names
+            for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
+        )
 
     def dump(self, path: Path, fmt: str) -> None:
         """Write the whole dataset as TriG or N-Quads."""
