@@ -1,7 +1,8 @@
 """Validate document graphs against ``shapes/*.ttl``: the library behind ``cancu validate``.
 
-Each document graph is validated on its own, together with the ontology and schemes (and the
-gazetteer, when validating a store). pySHACL checks the plain SHACL constraints (no inference);
+Each document graph is validated on its own, together with the ontology and schemes (and, for
+a store, the gazetteer: only the triples the document refers to, see :class:`Vocabulary`),
+optionally in several processes. pySHACL checks the plain SHACL constraints (no inference);
 the SHACL-SPARQL constraints (``sh:sparql``) are run by Oxigraph, once per check with
 ``VALUES $this { focus nodes }`` (or once per focus node with ``$this`` substituted), because
 pySHACL runs them through rdflib's SPARQL engine at ~60 ms per focus node (~18 s on the seed).
