@@ -179,3 +179,11 @@ def test_update_needs_the_token(tmp_path):
         assert call(url, data, {**plain, "Authorization": "Bearer s3cret"})[0] == 204
         ask = "ASK { <urn:a> <urn:b> 1 }"
         assert json.loads(call(f"{running.url}/sparql?{q(ask)}")[2])["boolean"] is True
+        # a graph outside the base: FROM may name it once an update has made it
+        named = "SELECT ?o FROM <urn:cancu-test:g> WHERE { <urn:a> <urn:b> ?o }"
+        assert call(f"{running.url}/sparql?{q(named)}")[0] == 400
+        other = b"INSERT DATA { GRAPH <urn:cancu-test:g> { <urn:a> <urn:b> 2 } }"
+        assert call(url, other, {**plain, "Authorization": "Bearer s3cret"})[0] == 204
+        status, _, body = call(f"{running.url}/sparql?{q(named)}")
+        assert status == 200, body
+        assert [b["o"]["value"] for b in json.loads(body)["results"]["bindings"]] == ["2"]

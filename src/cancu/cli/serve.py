@@ -89,7 +89,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="refuse larger request bodies with 413 (default: 1000000)",
     )
     p.add_argument(
-        "--workers", type=int, default=4, metavar="N", help="query worker processes (default: 4)"
+        "--workers",
+        type=int,
+        default=4,
+        metavar="N",
+        help="query worker processes (default: 4; 1 with --enable-update)",
     )
     p.add_argument(
         "--cors", metavar="ORIGIN", help="allow this origin (or *) by CORS (default: off)"

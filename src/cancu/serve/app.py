@@ -45,16 +45,15 @@ class App:
 
     def __init__(self, settings: Settings):
         self.settings = settings
+        # RocksDB lets one process write; read-only openers in other processes cannot follow
+        # its compactions (the files they still need get deleted). So with updates on, one
+        # worker owns the store and answers queries and updates in turn.
         self.pool = Pool(
             settings.store,
-            size=settings.workers,
+            size=1 if settings.enable_update else settings.workers,
             timeout=settings.timeout,
             max_rows=settings.max_rows,
-        )
-        self.updater = (
-            Pool(settings.store, size=1, timeout=settings.timeout, writable=True)
-            if settings.enable_update
-            else None
+            writable=settings.enable_update,
         )
         self.graphs: list[str] = []
         self.index = SearchIndex([])
@@ -76,8 +75,6 @@ class App:
     def close(self) -> None:
         """Stop the workers."""
         self.pool.close()
-        if self.updater:
-            self.updater.close()
 
     def handle(self, req: Request) -> Response:
         """Route one request."""
@@ -120,14 +117,14 @@ class App:
         try:
             query = protocol.query_text(req)
         except protocol.ProtocolError as exc:
-            if exc.status == 403 and self.updater is not None:
+            if exc.status == 403 and self.settings.enable_update:
                 return text(403, "send updates to /update with Authorization: Bearer TOKEN")
             return text(exc.status, str(exc))
         if query is None:
             if req.method != "GET":
                 return text(400, "no query")
             sd = protocol.service_description(
-                req.base_url + "/sparql", self.graphs, self.updater is not None
+                req.base_url + "/sparql", self.graphs, self.settings.enable_update
             )
             return Response(200, sd.encode("utf-8"), "text/turtle; charset=utf-8")
         return self._answer(
@@ -135,7 +132,7 @@ class App:
         )
 
     def update(self, req: Request) -> Response:
-        if self.updater is None:
+        if not self.settings.enable_update:
             return text(403, "updates are disabled (start the server with --enable-update --token)")
         if req.method != "POST":
             return text(405, "updates only by POST", Allow="POST")
@@ -158,15 +155,8 @@ class App:
             update = values[0]
         else:
             return text(415, f"POST an update as {protocol.UPDATE_TYPE} or {protocol.FORM}")
-        out = self.updater.run(("update", update))
+        out = self.pool.run(("update", update))
         if isinstance(out, Answer) and out.status < 300:
-            self.pool.close()  # readers reopen the store to see the change
-            self.pool = Pool(
-                self.settings.store,
-                size=self.settings.workers,
-                timeout=self.settings.timeout,
-                max_rows=self.settings.max_rows,
-            )
             self.refresh()
         return self._answer(out)
 

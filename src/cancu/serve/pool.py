@@ -2,10 +2,11 @@
 
 pyoxigraph has no way to cancel a query, and a thread cannot be stopped, so the only way to
 really stop the work — and get its memory back — is to end the process doing it. Each worker
-(:func:`cancu.serve.worker.main`) opens the store read-only. :meth:`Pool.run` hands a job to
-an idle worker and waits on its pipe for at most ``timeout`` seconds; when the time is up it
-sends SIGKILL, reaps the process and starts a fresh worker in a background thread, so the
-next request finds a worker again while the server process itself stays small.
+(:func:`cancu.serve.worker.main`) opens the store read-only (or, alone in its pool,
+read-write). :meth:`Pool.run` hands a job to an idle worker and waits on its pipe for at most
+``timeout`` seconds; when the time is up it sends SIGKILL, reaps the process and starts a
+fresh worker in a background thread, so the next request finds a worker again while the
+server process itself stays small.
 """
 
 from __future__ import annotations

@@ -6,14 +6,17 @@ True
 
 from __future__ import annotations
 
+import select
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 
 @dataclass
@@ -54,27 +57,38 @@ def running_server(store: Path, *args: str, wait: float = 60.0) -> Iterator[Runn
         "0",
         *args,
     ]
-    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        if "http://" not in line:
-            raise RuntimeError(f"the server did not start: {line!r}")
-        url = line.split(" at ", 1)[1].split("/ ", 1)[0]
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                urllib.request.urlopen(url + "/queries", timeout=5).read()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-        yield Running(process, url)
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, text=True)
         try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            url = _started_at(process, log, wait)
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    urllib.request.urlopen(url + "/queries", timeout=5).read()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.2)
+            yield Running(process, url)
+        finally:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _started_at(process: subprocess.Popen, log: IO[str], wait: float) -> str:
+    """The base URL the server prints once it listens; RuntimeError with its stderr if it
+    exits or stays silent for ``wait`` seconds."""
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], wait)
+    line = process.stdout.readline() if ready else ""
+    if "http://" not in line:
+        process.kill()
+        process.wait()
+        log.seek(0)
+        raise RuntimeError(f"the server did not start: {line!r}\n{log.read()[-4000:]}")
+    return line.split(" at ", 1)[1].split("/ ", 1)[0]

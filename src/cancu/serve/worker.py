@@ -1,4 +1,4 @@
-"""The worker side of the pool: a subprocess that opens the store read-only and runs jobs.
+"""The worker side of the pool: a subprocess that opens the store and runs jobs.
 
 A job is a small tuple sent over a pipe; the answer (bytes already serialised, or plain rows)
 goes back the same way. Everything a client can make expensive — parsing, checking, running,
@@ -10,7 +10,10 @@ Jobs::
     ("saved", name, params, accept, format)   → Answer
     ("rows", [sparql, …], bindings)           → [Result, …]   (the server's own queries)
     ("graph", view, server_url)               → dict (the graph page's data)
-    ("update", text)                          → Answer        (update worker only)
+    ("update", text)                          → Answer        (writable worker only)
+
+A worker opens the store read-only, unless the server accepts updates: then the pool has a
+single writable worker, which answers queries too.
 """
 
 from __future__ import annotations
@@ -41,7 +44,10 @@ class Jobs:
     def __init__(self, store_path: Path, max_rows: int, *, writable: bool = False):
         self.store = EmbeddedStore(store_path, read_only=not writable)
         self.max_rows = max_rows
-        self.graphs = frozenset(g.value for g in self.store.store.named_graphs())
+        self.graphs = self._graph_names()
+
+    def _graph_names(self) -> frozenset[str]:
+        return frozenset(g.value for g in self.store.store.named_graphs())
 
     def run(self, job: tuple) -> object:
         """Dispatch one job."""
@@ -127,6 +133,7 @@ class Jobs:
         except (SyntaxError, ValueError, RuntimeError) as exc:
             return error_answer(400, f"the update failed: {exc}")
         self.store.flush()
+        self.graphs = self._graph_names()  # FROM may name a graph the update made
         return Answer(b"", "text/plain", status=204)
 
     def job_ping(self) -> int:
