@@ -24,29 +24,20 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from cancu.answers.queries import load_queries  # noqa: E402
 from cancu.answers.query import Result, run_query  # noqa: E402
+from cancu.store.embedded import to_oxigraph  # noqa: E402
 from cancu.store.remote import values_clause  # noqa: E402
 
 
-def to_oxigraph(term: Any) -> Any:
-    """An rdflib term as a pyoxigraph term (None stays None)."""
-    if term is None:
-        return None
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
+def _term(term: Any) -> Any:
+    """An rdflib result term as a pyoxigraph term (unbound stays None)."""
+    return None if term is None else to_oxigraph(term)
 
 
 class Rdflib:
@@ -63,7 +54,7 @@ class Rdflib:
             sparql = f"{sparql}\n{values_clause(bindings)}"
         answer = self.dataset.query(sparql)
         variables = [str(v) for v in answer.vars or []]
-        rows = [tuple(to_oxigraph(row[v]) for v in variables) for row in answer]
+        rows = [tuple(_term(row[v]) for v in variables) for row in answer]
         return Result(variables, rows)
 
     def ask(self, sparql: str) -> bool:

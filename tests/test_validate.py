@@ -102,7 +102,7 @@ def test_parallel_validation_gives_the_serial_report() -> None:
 
 
 def test_vocabulary_subset_gives_the_results_of_the_whole_vocabulary(seed_store: Path) -> None:
-    """Each document is validated with only the vocabulary triples it refers to; copying in the
+    """pySHACL gets each document with only the vocabulary triples it refers to; copying in the
     whole ontology, schemes and gazetteer gives the same results."""
     store = EmbeddedStore(seed_store, read_only=True)
     [(graph, doc, number)] = v.find_documents(store, SEED_NUMBER)
@@ -112,8 +112,9 @@ def test_vocabulary_subset_gives_the_results_of_the_whole_vocabulary(seed_store:
     assert 0 < len(needed) < len(vocabulary) / 2
     data += vocabulary
     names = [ox.NamedNode(n) for n in (graph, ONTOLOGY_GRAPH, AGENCIES_GRAPH)]
-    whole = v._validate_one(data, v.load_shapes(), doc, number, v.Dataset(store.store, names))
-    [subset] = v.validate(store, SEED_NUMBER).documents
+    dataset = v.Dataset(store.store, names)
+    whole = v._validate_one(data, v.load_shapes(), doc, number, dataset, "pyshacl")
+    [subset] = v.validate(store, SEED_NUMBER, engine="pyshacl").documents
     assert subset.results == whole.results and len(whole.results) > 20
 
 
@@ -174,6 +175,14 @@ def test_cli_json(seed_store: Path, capsys: pytest.CaptureFixture) -> None:
     rows = json.loads(out)
     assert code == 0 and rows
     assert {"focus", "path", "component", "severity", "message", "lines"} <= set(rows[0])
+
+
+def test_cli_engines_print_the_same_json(seed_store: Path, capsys: pytest.CaptureFixture) -> None:
+    _, fast, _ = cli(capsys, "--store", str(seed_store), "--format", "json")
+    _, reference, _ = cli(
+        capsys, "--store", str(seed_store), "--format", "json", "--engine", "pyshacl"
+    )
+    assert len(json.loads(fast)) > 20 and fast == reference
 
 
 def test_cli_ttl_is_a_validation_report(seed_store: Path, capsys: pytest.CaptureFixture) -> None:

@@ -16,7 +16,9 @@ holds its :class:`Result` rows and the standard ``sh:ValidationReport`` graph.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -25,6 +27,18 @@ from rdflib.namespace import RDF, RDFS, SH
 from cancu.vocab import CANCU, ELI, PREFIXES
 
 SEVERITIES = ("Violation", "Warning", "Info")
+
+
+class Lookup(Protocol):
+    """The reads :func:`label` and :func:`lines` make: an rdflib graph has them, and so has a
+    :class:`cancu.answers.sparql_checks.Dataset` over Oxigraph."""
+
+    def value(self, subject: Any, predicate: Any) -> Any: ...
+    def objects(self, subject: Any, predicate: Any) -> Iterable[Any]: ...
+    def subjects(self, predicate: Any, obj: Any) -> Iterable[Any]: ...
+    def subject_predicates(self, obj: Any) -> Iterable[tuple[Any, Any]]: ...
+
+
 _HEADINGS = {
     "vi": {"Violation": "Vi phạm", "Warning": "Cảnh báo", "Info": "Thông tin", "line": "dòng"},
     "en": {"Violation": "Violations", "Warning": "Warnings", "Info": "Info", "line": "line"},
@@ -168,21 +182,23 @@ _LABELS = (RDFS.label, CANCU.text, CANCU.asWritten, ELI.number, ELI.title)
 _PATHS = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
 
 
-def label(graph: Graph, node, width: int = 70) -> str:
-    """A short label: rdfs:label, cancu:text, cancu:asWritten, eli:number or eli:title, truncated.
+def label(graph: Lookup, node, width: int = 70) -> str:
+    """A short label: rdfs:label, cancu:text, cancu:asWritten, eli:number or eli:title (the
+    first in sort order when there are several), truncated.
 
     >>> g = Graph(); _ = g.add((URIRef("urn:t"), CANCU.text, Literal("x" * 80)))
     >>> label(g, URIRef("urn:t"), width=10)
     'xxxxxxxxx…'
     """
     for prop in _LABELS:
-        text = " ".join(str(graph.value(node, prop) or "").split())
+        found = sorted(" ".join(str(o).split()) for o in graph.objects(node, prop))
+        text = found[0] if found else ""  # the first in sort order: the same from any store
         if text:
             return text if len(text) <= width else text[: width - 1] + "…"
     return str(node).rsplit("/", 1)[-1]
 
 
-def lines(graph: Graph, node, owner: bool = True) -> tuple[int, int] | None:
+def lines(graph: Lookup, node, owner: bool = True) -> tuple[int, int] | None:
     """The source line range of ``node`` or, when ``owner``, of the first node that has one and
     points to it (a citation for a cited instrument) or contains it (eli:is_part_of).
     """

@@ -8,6 +8,7 @@ node with ``$this`` substituted), and its results join the standard ``sh:Validat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -15,7 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
 from cancu.answers.report import path_text
-from cancu.store.embedded import to_rdflib
+from cancu.store.embedded import to_oxigraph, to_rdflib
 
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 """The SHACL target predicates a check's focus nodes come from."""
@@ -55,7 +56,17 @@ def sparql_check(g: Graph, shape, constraint) -> SparqlCheck | None:
 
 @dataclass(frozen=True)
 class Dataset:
-    """An Oxigraph store and the graphs that form the default graph (None: its default graph)."""
+    """An Oxigraph store and the graphs that form the default graph (None: its default graph).
+
+    Besides SPARQL, it answers the few lookups of an rdflib graph that a validation report
+    needs for labels and line numbers (:func:`cancu.answers.report.label`, ``lines``), with
+    rdflib terms in and out.
+
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("urn:t"), ox.NamedNode("urn:p"), ox.Literal("x")))
+    >>> Dataset(store, None).value(URIRef("urn:t"), URIRef("urn:p"))
+    rdflib.term.Literal('x')
+    """
 
     store: ox.Store
     graphs: list | None
@@ -63,6 +74,26 @@ class Dataset:
     def query(self, text: str, this=None):
         subs = {ox.Variable("this"): this} if this is not None else None
         return self.store.query(text, default_graph=self.graphs, substitutions=subs)
+
+    def _quads(self, s, p, o) -> Iterator[ox.Quad]:
+        s, p, o = (None if t is None else to_oxigraph(t) for t in (s, p, o))
+        for graph in self.graphs if self.graphs is not None else [ox.DefaultGraph()]:
+            yield from self.store.quads_for_pattern(s, p, o, graph)
+
+    def value(self, subject, predicate):
+        """One object of ``subject predicate``, or None (as ``rdflib.Graph.value``)."""
+        return next((to_rdflib(q.object) for q in self._quads(subject, predicate, None)), None)
+
+    def objects(self, subject, predicate) -> Iterator:
+        return (to_rdflib(q.object) for q in self._quads(subject, predicate, None))
+
+    def subjects(self, predicate, obj) -> Iterator:
+        return (to_rdflib(q.subject) for q in self._quads(None, predicate, obj))
+
+    def subject_predicates(self, obj) -> Iterator[tuple]:
+        return (
+            (to_rdflib(q.subject), to_rdflib(q.predicate)) for q in self._quads(None, None, obj)
+        )
 
 
 def _focus_nodes(store: Dataset, targets) -> list:
@@ -122,31 +153,64 @@ def run_check(
             if (this, path, value) in seen:
                 continue
             seen.add((this, path, value))
-            _add_result(report, root, check, shapes, this, path, value, bound)
+            messages = tuple(_filled(message, bound) for message in check.messages)
+            add_result(
+                report,
+                root,
+                shapes,
+                focus=this,
+                path=path,
+                value=value,
+                severity=check.severity,
+                shape=check.shape,
+                component=SH.SPARQLConstraintComponent,
+                messages=messages,
+                constraint=check.constraint,
+            )
     return len(seen)
 
 
-def _add_result(report: Graph, root, check: SparqlCheck, shapes: Graph, this, path, value, bound):
+def _filled(message: Literal, bound: dict) -> Literal:
+    """A message with ``{?var}`` replaced by the value the query bound to ``var``."""
+    text = re.sub(
+        r"\{[?$](\w+)\}",
+        lambda m: bound[m.group(1)].value if m.group(1) in bound else m.group(0),
+        str(message),
+    )
+    return Literal(text, lang=message.language)
+
+
+def add_result(
+    report: Graph,
+    root,
+    shapes: Graph,
+    *,
+    focus,
+    path,
+    value,
+    severity: URIRef,
+    shape,
+    component: URIRef,
+    messages: tuple[Literal, ...],
+    constraint=None,
+) -> None:
+    """Add one ``sh:ValidationResult`` to ``report`` (under ``root``), as pySHACL writes it; a
+    path that is a blank node (``sh:alternativePath`` …) is copied from ``shapes``."""
     node = BNode()
     report.add((root, SH.result, node))
     for p, o in (
         (RDF.type, SH.ValidationResult),
-        (SH.focusNode, this),
+        (SH.focusNode, focus),
         (SH.resultPath, path),
         (SH.value, value),
-        (SH.resultSeverity, check.severity),
-        (SH.sourceShape, check.shape),
-        (SH.sourceConstraint, check.constraint),
-        (SH.sourceConstraintComponent, SH.SPARQLConstraintComponent),
+        (SH.resultSeverity, severity),
+        (SH.sourceShape, shape),
+        (SH.sourceConstraint, constraint),
+        (SH.sourceConstraintComponent, component),
     ):
         if o is not None:
             report.add((node, p, o))
     if isinstance(path, BNode):
         report += shapes.cbd(path)
-    for message in check.messages:
-        text = re.sub(
-            r"\{[?$](\w+)\}",
-            lambda m: bound[m.group(1)].value if m.group(1) in bound else m.group(0),
-            str(message),
-        )
-        report.add((node, SH.resultMessage, Literal(text, lang=message.language)))
+    for message in messages:
+        report.add((node, SH.resultMessage, message))

@@ -1,13 +1,14 @@
 """Validate document graphs against ``shapes/*.ttl``: the library behind ``cancu validate``.
 
-Each document graph is validated on its own, together with the ontology and schemes (and, for
-a store, the gazetteer: only the triples the document refers to, see :class:`Vocabulary`),
-optionally in several processes. pySHACL checks the plain SHACL constraints (no inference);
-the SHACL-SPARQL constraints (``sh:sparql``) are run by Oxigraph, once per check with
-``VALUES $this { focus nodes }`` (or once per focus node with ``$this`` substituted), because
-pySHACL runs them through rdflib's SPARQL engine at ~60 ms per focus node (~18 s on the seed).
-Their results, with their messages in both languages, join pySHACL's in one standard
-``sh:ValidationReport``.
+Each document graph is validated on its own, together with the ontology, schemes and gazetteer,
+optionally in several processes, all in Oxigraph: the SHACL Core constraints are compiled to
+SPARQL (:mod:`cancu.answers.shacl_core`) and the SHACL-SPARQL constraints (``sh:sparql``) run
+once per check with ``VALUES $this { focus nodes }`` (or once per focus node with ``$this``
+substituted). pySHACL is the reference: ``engine="pyshacl"`` runs the core constraints with it
+(no inference) on an rdflib graph of the document and of the vocabulary triples it refers to
+(see :class:`Vocabulary`), and so does a selection of shapes the compiler cannot translate;
+the SPARQL constraints stay with Oxigraph, as rdflib's engine takes ~60 ms per focus node.
+Results, with their messages in both languages, form one standard ``sh:ValidationReport``.
 
 >>> from rdflib import Graph
 >>> g = Graph().parse(data='''@prefix cancu: <https://w3id.org/cancu/ontology#> .
@@ -28,14 +29,23 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from cancu.answers.report import DocumentReport, Report, Result, label, lines, path_text
+from cancu.answers.report import (
+    DocumentReport,
+    Lookup,
+    Report,
+    Result,
+    label,
+    lines,
+    path_text,
+)
+from cancu.answers.shacl_core import CoreCheck, Unsupported, compile_shapes, run_core_check
 from cancu.answers.sparql_checks import Dataset, SparqlCheck, run_check, sparql_check
 from cancu.errors import CancuError
 from cancu.rdf.ontology import load_ontology
-from cancu.store.embedded import EmbeddedStore, rdflib_graph
+from cancu.store.embedded import EmbeddedStore, rdflib_graph, to_oxigraph
 from cancu.vocab import CANCU, ELI, PREFIXES
 
 SHAPES_DIR = Path(__file__).resolve().parents[3] / "shapes"
@@ -47,6 +57,8 @@ SELECTIONS: dict[str, tuple[str, ...]] = {
     "all": ("core", "recommended", "vocabularies"),
 }
 """What ``--shapes`` selects: ``core`` means every Violation-level file."""
+ENGINES = ("sparql", "pyshacl")
+"""What runs the core constraints: Oxigraph (compiled to SPARQL) or pySHACL."""
 
 
 _ANNOTATIONS = (SH.name, SH.description, RDFS.seeAlso, RDFS.comment)
@@ -62,11 +74,13 @@ class UnknownDocumentError(CancuError):
 @dataclass(frozen=True)
 class Shapes:
     """A selection of shape files: the whole graph, the part pySHACL runs (no ``sh:sparql``,
-    no annotations), the SPARQL checks."""
+    no annotations), the SPARQL checks, and the core constraints compiled to SPARQL (None when
+    the shapes use a feature :mod:`cancu.answers.shacl_core` does not translate)."""
 
     graph: Graph
     plain: Graph
     sparql: tuple[SparqlCheck, ...]
+    core: tuple[CoreCheck, ...] | None
 
 
 @lru_cache(maxsize=8)
@@ -88,7 +102,11 @@ def load_shapes(selection: str = "all") -> Shapes:
     for annotation in (SH.sparql, *_ANNOTATIONS):
         plain.remove((None, annotation, None))
     found = (sparql_check(graph, s, c) for s, c in graph.subject_objects(SH.sparql))
-    return Shapes(graph, plain, tuple(c for c in found if c is not None))
+    try:
+        core: tuple[CoreCheck, ...] | None = compile_shapes(plain)
+    except Unsupported:
+        core = None
+    return Shapes(graph, plain, tuple(c for c in found if c is not None), core)
 
 
 @lru_cache(maxsize=1)
@@ -102,17 +120,24 @@ def validate(
     shapes: str = "all",
     jobs: int = 1,
     graphs: bool = True,
+    engine: str = "sparql",
 ) -> Report:
     """Validate a graph, or one or every document graph of a store.
 
     ``source`` is an rdflib graph (validated with the ontology and schemes added) or a store;
     ``document`` (store only) is a document IRI, its number ("2818/QĐ-UBND") or its source file
     name. With ``jobs`` > 1 the documents of an on-disk store are shared out over that many
-    processes (each opens the store read-only); the report lists them in the same order.
+    processes (each opens the store read-only, or a checkpoint of it when this process may
+    write to it: see :meth:`EmbeddedStore.shared`); the report lists them in the same order.
     Without ``graphs`` the reports keep their results but not their ``sh:ValidationReport``
     graphs (only Turtle output needs them; a thousand documents' graphs take about 1 GB).
+    ``engine`` runs the core constraints as SPARQL on Oxigraph (``"sparql"``, see
+    :mod:`cancu.answers.shacl_core`; pySHACL when the shapes use a feature it does not
+    translate) or always with pySHACL (``"pyshacl"``, the reference).
     Raises :class:`UnknownDocumentError` when no document matches.
     """
+    if engine not in ENGINES:
+        raise CancuError(f"unknown engine '{engine}': expected one of {', '.join(ENGINES)}")
     selected = load_shapes(shapes)
     if isinstance(source, Graph):
         data = Graph()
@@ -120,51 +145,59 @@ def validate(
         data += _ontology()
         number = next((str(o) for o in source.objects(None, ELI.number)), "<graph>")
         doc = next(source.subjects(RDF.type, CANCU.SourceDocument), URIRef("urn:graph"))
-        return Report([_validate_one(data, selected, str(doc), number)])
+        return Report([_validate_one(data, selected, str(doc), number, None, engine)])
     documents = find_documents(source, document)
     jobs = min(jobs, len(documents))
     if jobs <= 1 or source.path is None:
-        return Report(_validate_documents(source, documents, selected, graphs))
-    source.flush()
+        return Report(_validate_documents(source, documents, selected, graphs, engine))
     chunks = [documents[k::jobs] for k in range(jobs)]
-    with ProcessPoolExecutor(jobs) as pool:
+    with source.shared() as path, ProcessPoolExecutor(jobs) as pool:
         parts = list(
-            pool.map(_validate_stored, [str(source.path)] * jobs, chunks, [(shapes, graphs)] * jobs)
+            pool.map(
+                _validate_stored, [str(path)] * jobs, chunks, [(shapes, graphs, engine)] * jobs
+            )
         )
     return Report([parts[k % jobs][k // jobs] for k in range(len(documents))])
 
 
 def _validate_stored(
-    path: str, documents: list[tuple[str, str, str]], options: tuple[str, bool]
+    path: str, documents: list[tuple[str, str, str]], options: tuple[str, bool, str]
 ) -> list[DocumentReport]:
     """Validate some documents of the on-disk store at ``path`` (in a worker process)."""
-    shapes, graphs = options
+    shapes, graphs, engine = options
     store = EmbeddedStore(path, read_only=True)
-    return _validate_documents(store, documents, load_shapes(shapes), graphs)
+    return _validate_documents(store, documents, load_shapes(shapes), graphs, engine)
 
 
 def _validate_documents(
-    store: EmbeddedStore, documents: list[tuple[str, str, str]], shapes: Shapes, graphs: bool
+    store: EmbeddedStore,
+    documents: list[tuple[str, str, str]],
+    shapes: Shapes,
+    graphs: bool,
+    engine: str,
 ) -> list[DocumentReport]:
-    """Validate documents one by one. The SPARQL checks run on a small in-memory store that
-    holds the vocabulary graphs and, in turn, each document graph: on the whole store their
-    unbound patterns would scan every document's triples, and cost would grow with the store."""
+    """Validate documents one by one, on a small in-memory store that holds the vocabulary
+    graphs and, in turn, each document graph (copied as N-Triples, with no Python object per
+    triple): on the whole store the checks' unbound patterns would scan every document's
+    triples, and cost would grow with the store. Only pySHACL needs an rdflib graph."""
     from cancu.pipeline import AGENCIES_GRAPH, ONTOLOGY_GRAPH
 
-    vocabulary = Vocabulary(store.graph(ONTOLOGY_GRAPH, AGENCIES_GRAPH))
+    pyshacl = engine == "pyshacl" or shapes.core is None
+    vocabulary = Vocabulary(store.graph(ONTOLOGY_GRAPH, AGENCIES_GRAPH)) if pyshacl else None
     scratch = ox.Store()
-    quads = store.store.quads_for_pattern
     for name in (ONTOLOGY_GRAPH, AGENCIES_GRAPH):
-        scratch.extend(quads(None, None, None, ox.NamedNode(name)))
+        scratch.extend(store.store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+    nt = ox.RdfFormat.N_TRIPLES
     reports = []
     for graph_name, doc, number in documents:
         graph = ox.NamedNode(graph_name)
-        found = list(quads(None, None, None, graph))
-        data = rdflib_graph(found)
-        data.addN((s, p, o, data) for s, p, o in vocabulary.about(data))
-        scratch.bulk_extend(found)
+        scratch.bulk_load(store.store.dump(format=nt, from_graph=graph), format=nt, to_graph=graph)
+        data = None
+        if vocabulary is not None:
+            data = rdflib_graph(scratch.quads_for_pattern(None, None, None, graph))
+            data.addN((s, p, o, data) for s, p, o in vocabulary.about(data))
         names = [graph, ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(AGENCIES_GRAPH)]
-        report = _validate_one(data, shapes, doc, number, Dataset(scratch, names))
+        report = _validate_one(data, shapes, doc, number, Dataset(scratch, names), engine)
         reports.append(report if graphs else replace(report, graph=None))
         scratch.remove_graph(graph)
     return reports
@@ -233,34 +266,52 @@ def find_documents(store: EmbeddedStore, wanted: str | None = None) -> list[tupl
 
 
 def _validate_one(
-    data: Graph, shapes: Shapes, document: str, label: str, sparql: Dataset | None = None
+    data: Graph | None,
+    shapes: Shapes,
+    document: str,
+    label: str,
+    sparql: Dataset | None = None,
+    engine: str = "sparql",
 ) -> DocumentReport:
+    """Validate one document: ``data`` is its rdflib graph (needed by pySHACL only; labels and
+    lines then come from it), ``sparql`` the same triples in Oxigraph (made from ``data`` if
+    None)."""
     start = time.perf_counter()
-    _, report, _ = shacl_validate(
-        data, shacl_graph=shapes.plain, inference="none", advanced=False, inplace=True
-    )
-    if shapes.sparql:
-        if sparql is None:
-            store = ox.Store()
-            store.load(data.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
-            sparql = Dataset(store, None)
-        for check in shapes.sparql:
-            run_check(check, sparql, shapes.graph, report)
+    if sparql is None:
+        assert data is not None
+        store = ox.Store()  # blank nodes keep their ids, so results name the same nodes
+        store.bulk_extend(ox.Quad(*map(to_oxigraph, triple)) for triple in data)
+        sparql = Dataset(store, None)
+    if engine == "sparql" and shapes.core is not None:
+        report = Graph()
+        report.add((BNode(), RDF.type, SH.ValidationReport))
+        for core in shapes.core:
+            run_core_check(core, sparql, shapes.graph, report)
+    else:
+        assert data is not None
+        _, report, _ = shacl_validate(
+            data, shacl_graph=shapes.plain, inference="none", advanced=False, inplace=True
+        )
+    for check in shapes.sparql:
+        run_check(check, sparql, shapes.graph, report)
     root = next(report.subjects(RDF.type, SH.ValidationReport))
     report.set((root, SH.conforms, Literal(not any(report.objects(root, SH.result)))))
+    lookup = sparql if data is None else data
     results = sorted(
-        (_result(report, node, data, shapes.graph) for node in report.objects(root, SH.result)),
+        (_result(report, node, lookup, shapes.graph) for node in report.objects(root, SH.result)),
         key=_reading_order,
     )
     return DocumentReport(document, label, results, report, time.perf_counter() - start)
 
 
 def _reading_order(result: Result) -> tuple:
-    """Results in a stable order: by source line, then focus node, shape and value."""
-    return ((result.lines or (0, 0))[0], result.focus, result.shape, result.value or "")
+    """Results in a stable order: by source line, then focus node, shape, constraint component
+    and value."""
+    start = (result.lines or (0, 0))[0]
+    return (start, result.focus, result.shape, result.component, result.value or "")
 
 
-def _result(report: Graph, node, data: Graph, shapes: Graph) -> Result:
+def _result(report: Graph, node, data: Lookup, shapes: Graph) -> Result:
     focus = report.value(node, SH.focusNode)
     path = report.value(node, SH.resultPath)
     value = report.value(node, SH.value)

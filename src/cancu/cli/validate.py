@@ -21,7 +21,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         store = EmbeddedStore(args.store, read_only=True)
         graphs = args.format == "ttl"
-        report = validate(store, args.document, args.shapes, jobs=args.jobs, graphs=graphs)
+        report = validate(
+            store, args.document, args.shapes, jobs=args.jobs, graphs=graphs, engine=args.engine
+        )
     except (UnknownDocumentError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -64,6 +66,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=1,
         metavar="N",
         help="validate the documents in N processes (worth it from a few dozen documents)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("sparql", "pyshacl"),
+        default="sparql",
+        help="what runs the core constraints: Oxigraph, as SPARQL (default), or pySHACL",
     )
     store_arg(parser)
     parser.set_defaults(func=cmd_validate)

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import itertools
 import shutil
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -53,6 +55,23 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode 
     if term.datatype.value == str(XSD.string):
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def to_oxigraph(term: URIRef | BNode | Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The pyoxigraph term for an rdflib term (the inverse of :func:`to_rdflib`).
+
+    >>> to_oxigraph(Literal("Tây Ninh", lang="vi"))
+    <Literal value=Tây Ninh language=vi>
+    """
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is None:
+        return ox.Literal(str(term))
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
 
 
 def rdflib_graph(quads: Iterable[ox.Quad | ox.Triple]) -> Graph:
@@ -271,6 +290,25 @@ class EmbeddedStore:
         if fmt not in formats:
             raise StoreError(f"unknown dataset format '{fmt}': expected one of {sorted(formats)}")
         self.store.dump(str(path), formats[fmt])
+
+    @contextmanager
+    def shared(self) -> Iterator[Path]:
+        """A directory that other processes may open read-only while this one goes on: the
+        store itself when this process opened it read-only, else a checkpoint of it (hard
+        links, made at once) removed on exit. RocksDB lets read-only openers down when a
+        writer compacts: they lose files they still need."""
+        if self.path is None:
+            raise StoreError("an in-memory store cannot be shared with other processes")
+        if self.read_only:
+            yield self.path
+            return
+        with tempfile.TemporaryDirectory(dir=self.path.parent, prefix=".shared-") as folder:
+            target = Path(folder) / "store"
+            try:
+                self.store.backup(str(target))
+            except OSError as exc:
+                raise StoreError(f"cannot checkpoint the store {self.path}: {exc}") from None
+            yield target
 
     def flush(self) -> None:
         """Make sure everything is on disk."""
