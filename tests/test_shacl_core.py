@@ -122,6 +122,28 @@ def test_alternative_path() -> None:
     assert [r.focus for r in fast] == ["urn:ex:b"] and fast == reference
 
 
+def test_own_targets_and_deactivated_shapes() -> None:
+    shape = """ex:P a sh:PropertyShape ; sh:targetClass ex:C ; sh:path ex:p ; sh:minCount 1 ;
+        sh:message "m"@en .
+    ex:S a sh:NodeShape ; sh:targetClass ex:D ; sh:deactivated true ; sh:property ex:Q .
+    ex:Q a sh:PropertyShape ; sh:path ex:q ; sh:minCount 1 ; sh:message "q"@en ."""
+    fast, reference = _both(shape, "ex:a a ex:C . ex:b a ex:D .")
+    assert [(r.focus, r.shape) for r in fast] == [("urn:ex:a", "urn:ex:P")] and fast == reference
+
+
+@pytest.mark.parametrize(
+    "shapes",
+    [
+        "ex:S sh:targetClass ex:C ; sh:class ex:D .",
+        "ex:S a sh:NodeShape, rdfs:Class ; sh:property ex:P . ex:P sh:path ex:p ; sh:minCount 1 .",
+    ],
+    ids=["node-level constraint of an untyped shape", "implicit class target"],
+)
+def test_untranslated_node_shapes_are_refused(shapes: str) -> None:
+    with pytest.raises(Unsupported):
+        compile_shapes(Graph().parse(data=PREFIXES + shapes, format="turtle"))
+
+
 @pytest.mark.parametrize(
     "constraint",
     ["sh:maxLength 3", "sh:not [ sh:minCount 1 ]", 'sh:languageIn ( "vi" )', "sh:node ex:S"],

@@ -10,7 +10,8 @@ the shape's messages. pySHACL stays the reference: ``validate(…, engine="pysha
 and a test checks that both give the same results.
 
 Supported: targets ``sh:targetClass`` (with ``rdfs:subClassOf``), ``sh:targetNode``,
-``sh:targetSubjectsOf`` and ``sh:targetObjectsOf``; on property shapes ``sh:minCount``,
+``sh:targetSubjectsOf`` and ``sh:targetObjectsOf``, of a node shape or of the property shape
+itself, and ``sh:deactivated``; on property shapes ``sh:minCount``,
 ``sh:maxCount``, ``sh:datatype``, ``sh:in``, ``sh:class``, ``sh:pattern`` (``sh:flags``),
 ``sh:minLength``, ``sh:minInclusive``, ``sh:hasValue``, ``sh:not`` and
 ``sh:qualifiedValueShape`` with ``sh:qualifiedMinCount``, where the nested shape states
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
 from cancu.answers.report import path_text
 from cancu.answers.sparql_checks import TARGETS, Dataset, add_result
@@ -42,7 +43,16 @@ from cancu.errors import CancuError
 from cancu.store.embedded import to_rdflib
 
 _SUBCLASS = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
-_PROPERTY_KEYS = {RDF.type, SH.path, SH.severity, SH.message, SH.sparql, SH.deactivated, SH.flags}
+_PROPERTY_KEYS = {
+    RDF.type,
+    SH.path,
+    SH.severity,
+    SH.message,
+    SH.sparql,
+    SH.deactivated,
+    SH.flags,
+    *TARGETS,
+}
 _NODE_KEYS = {RDF.type, SH.property, SH.message, SH.severity, SH.sparql, SH.deactivated, *TARGETS}
 _CASTABLE = {XSD.string, XSD.boolean, XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.date,
              XSD.dateTime, XSD.time}  # fmt: skip
@@ -70,10 +80,14 @@ def _term(node) -> str:
     return node.n3()
 
 
+def _active(g: Graph, shape) -> bool:
+    return g.value(shape, SH.deactivated) != Literal(True)
+
+
 def _focus(g: Graph, shape) -> str:
-    """A sub-SELECT of the focus nodes of the node shapes that own ``shape``."""
+    """A sub-SELECT of the focus nodes of ``shape`` and of the node shapes that own it."""
     parts = []
-    for owner in g.subjects(SH.property, shape):
+    for owner in (o for o in (shape, *g.subjects(SH.property, shape)) if _active(g, o)):
         for kind, value in ((p, o) for p in TARGETS for o in g.objects(owner, p)):
             parts.append(
                 {
@@ -197,12 +211,18 @@ def compile_shapes(g: Graph) -> tuple[CoreCheck, ...]:
     """Every core constraint of the property shapes in ``g`` (no annotations needed), in a
     stable order; :class:`Unsupported` when ``g`` uses a feature this module lacks."""
     checks = []
-    for shape in sorted(set(g.subjects(RDF.type, SH.NodeShape)), key=str):
-        if set(g.predicates(shape)) - _NODE_KEYS:
+    targeted = {s for p in TARGETS for s in g.subjects(p, None)}
+    for shape in sorted(set(g.subjects(RDF.type, SH.NodeShape)) | targeted, key=str):
+        if (shape, SH.path, None) not in g and set(g.predicates(shape)) - _NODE_KEYS:
             raise Unsupported(f"{shape}: constraints on a node shape are not translated")
-    properties = {o for o in g.objects(None, SH.property)}
+    for kind in (RDFS.Class, OWL.Class):
+        for shape in g.subjects(RDF.type, kind):
+            if (shape, RDF.type, SH.NodeShape) in g or (shape, SH.property, None) in g:
+                raise Unsupported(f"{shape}: implicit class targets are not translated")
+    properties = set(g.objects(None, SH.property))
+    properties |= {s for s in targeted if (s, SH.path, None) in g}
     for shape in sorted(properties, key=str):
-        if g.value(shape, SH.deactivated) == Literal(True):
+        if not _active(g, shape):
             continue
         path = g.value(shape, SH.path)
         focus = _focus(g, shape)
