@@ -214,3 +214,12 @@ def test_cli_exit_1_on_violations(tmp_path: Path, capsys: pytest.CaptureFixture)
     code, out, _ = cli(capsys, "--store", str(tmp_path), "--shapes", "core")
     assert code == 1 and "3 violations" in out.splitlines()[0]
     assert AGENCIES_GRAPH  # validated with the gazetteer graph present
+
+
+def test_new_scratch_store_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scratch store made anew for every document gives what one shared store gives."""
+    store = bundled_store()
+    shared = v.validate(store, graphs=False)
+    monkeypatch.setattr(v, "SCRATCH_DOCUMENTS", 1)
+    assert len(shared.documents) >= 4
+    assert _rows(v.validate(store, graphs=False)) == _rows(shared)

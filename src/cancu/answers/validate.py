@@ -57,6 +57,8 @@ SELECTIONS: dict[str, tuple[str, ...]] = {
     "all": ("core", "recommended", "vocabularies"),
 }
 """What ``--shapes`` selects: ``core`` means every Violation-level file."""
+SCRATCH_DOCUMENTS = 50
+"""Documents validated in one in-memory scratch store before a new one is made."""
 ENGINES = ("sparql", "pyshacl")
 """What runs the core constraints: Oxigraph (compiled to SPARQL) or pySHACL."""
 
@@ -179,25 +181,30 @@ def _validate_documents(
     """Validate documents one by one, on a small in-memory store that holds the vocabulary
     graphs and, in turn, each document graph (copied as N-Triples, with no Python object per
     triple): on the whole store the checks' unbound patterns would scan every document's
-    triples, and cost would grow with the store. Only pySHACL needs an rdflib graph."""
+    triples, and cost would grow with the store. That store is made anew every
+    :data:`SCRATCH_DOCUMENTS` documents, as Oxigraph's in-memory store keeps what is removed
+    from it. Only pySHACL needs an rdflib graph."""
     from cancu.pipeline import AGENCIES_GRAPH, ONTOLOGY_GRAPH
 
     pyshacl = engine == "pyshacl" or shapes.core is None
     vocabulary = Vocabulary(store.graph(ONTOLOGY_GRAPH, AGENCIES_GRAPH)) if pyshacl else None
-    scratch = ox.Store()
-    for name in (ONTOLOGY_GRAPH, AGENCIES_GRAPH):
-        scratch.extend(store.store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
     nt = ox.RdfFormat.N_TRIPLES
+    names = [ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(AGENCIES_GRAPH)]
+    texts = [store.store.dump(format=nt, from_graph=name) for name in names]
     reports = []
-    for graph_name, doc, number in documents:
+    for k, (graph_name, doc, number) in enumerate(documents):
+        if k % SCRATCH_DOCUMENTS == 0:
+            scratch = ox.Store()
+            for name, text in zip(names, texts, strict=True):
+                scratch.bulk_load(text, format=nt, to_graph=name)
         graph = ox.NamedNode(graph_name)
         scratch.bulk_load(store.store.dump(format=nt, from_graph=graph), format=nt, to_graph=graph)
         data = None
         if vocabulary is not None:
             data = rdflib_graph(scratch.quads_for_pattern(None, None, None, graph))
             data.addN((s, p, o, data) for s, p, o in vocabulary.about(data))
-        names = [graph, ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(AGENCIES_GRAPH)]
-        report = _validate_one(data, shapes, doc, number, Dataset(scratch, names), engine)
+        dataset = Dataset(scratch, [graph, *names])
+        report = _validate_one(data, shapes, doc, number, dataset, engine)
         reports.append(report if graphs else replace(report, graph=None))
         scratch.remove_graph(graph)
     return reports
