@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,7 +17,7 @@ from cancu.cli import main
 from cancu.pipeline import AGENCIES_GRAPH, ONTOLOGY_GRAPH, build, vocabulary_graphs
 from cancu.store.embedded import EmbeddedStore
 from cancu.vocab import CANCU
-from tests.fixtures_store import bundled_store
+from tests.fixtures_store import bundled_store, bundled_store_path
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "data" / "sources" / "qd-2818-2020-ubnd-tayninh.txt"
@@ -223,3 +225,23 @@ def test_new_scratch_store_gives_the_same_results(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(v, "SCRATCH_DOCUMENTS", 1)
     assert len(shared.documents) >= 4
     assert _rows(v.validate(store, graphs=False)) == _rows(shared)
+
+
+def test_output_cut_short_by_the_reader_is_no_traceback() -> None:
+    """``cancu validate --format json | head -1`` on the four documents (some 360 kB, more
+    than a pipe holds): the reader stops early; no traceback, exit code 141."""
+    store = str(bundled_store_path())
+    cmd = [
+        str(Path(sys.executable).parent / "cancu"),
+        "validate",
+        "--store",
+        store,
+        "--format",
+        "json",
+    ]
+    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(60) == 141 and "Traceback" not in errors, errors

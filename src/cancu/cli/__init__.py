@@ -1,12 +1,13 @@
 """The ``cancu`` command: a thin layer over the library, one module per command.
 
 Exit codes: 0 success; 1 a document failed, or validation found violations;
-2 usage error (bad option, unknown name).
+2 usage error (bad option, unknown name); 141 the reader of the output stopped (``| head``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from cancu.cli import build, graph, link, query, serve, validate
@@ -36,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     except CancuError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader (head, less) stopped reading: nothing is wrong here
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit flush too
+        return 141  # as a shell reports a program stopped by SIGPIPE
 
 
 if __name__ == "__main__":  # pragma: no cover
