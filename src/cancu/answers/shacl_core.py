@@ -38,11 +38,16 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
 from cancu.answers.report import path_text
-from cancu.answers.sparql_checks import TARGETS, Dataset, add_result
+from cancu.answers.sparql_checks import (
+    INSTANCE_OF,
+    TARGETS,
+    Dataset,
+    add_result,
+    target_pattern,
+)
 from cancu.errors import CancuError
 from cancu.store.embedded import to_rdflib
 
-_SUBCLASS = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
 _PROPERTY_KEYS = {
     RDF.type,
     SH.path,
@@ -88,15 +93,7 @@ def _focus(g: Graph, shape) -> str:
     """A sub-SELECT of the focus nodes of ``shape`` and of the node shapes that own it."""
     parts = []
     for owner in (o for o in (shape, *g.subjects(SH.property, shape)) if _active(g, o)):
-        for kind, value in ((p, o) for p in TARGETS for o in g.objects(owner, p)):
-            parts.append(
-                {
-                    SH.targetClass: f"?this {_SUBCLASS} {_term(value)} .",
-                    SH.targetNode: f"VALUES ?this {{ {_term(value)} }}",
-                    SH.targetSubjectsOf: f"?this {_term(value)} [] .",
-                    SH.targetObjectsOf: f"[] {_term(value)} ?this .",
-                }[kind]
-            )
+        parts += [target_pattern(p, o) for p in TARGETS for o in g.objects(owner, p)]
     if not parts:
         return ""
     union = " UNION ".join("{ " + p + " }" for p in parts)
@@ -116,7 +113,7 @@ def _conforms(g: Graph, inner, var: str) -> str:
     for key in keys:
         obj = g.value(inner, key)
         if key == SH["class"]:
-            tests.append(f"EXISTS {{ {var} {_SUBCLASS} {_term(obj)} }}")
+            tests.append(f"EXISTS {{ {var} {INSTANCE_OF} {_term(obj)} }}")
         elif key == SH.hasValue:
             tests.append(f"sameTerm({var}, {_term(obj)})")
         elif key == SH.pattern:
@@ -147,7 +144,7 @@ def _value_test(g: Graph, shape, key, obj) -> str | None:
         same = " || ".join(f"sameTerm({v}, {_term(m)})" for m in members) or "false"
         return f"!({same})"
     if key == SH["class"]:
-        return f"NOT EXISTS {{ {v} {_SUBCLASS} {_term(obj)} }}"
+        return f"NOT EXISTS {{ {v} {INSTANCE_OF} {_term(obj)} }}"
     if key == SH.pattern:
         return f"(isBlank({v}) || !{_regex(g, shape, v)})"
     if key == SH.minLength:
@@ -238,10 +235,9 @@ def compile_shapes(g: Graph) -> tuple[CoreCheck, ...]:
     return tuple(checks)
 
 
-def run_core_check(check: CoreCheck, data: Dataset, shapes: Graph, report: Graph) -> int:
-    """Run one compiled constraint on ``data``; add its results to ``report``; count them."""
+def run_core_check(check: CoreCheck, data: Dataset, shapes: Graph, report: Graph) -> None:
+    """Run one compiled constraint on ``data``; add its results to ``report``."""
     root = next(report.subjects(RDF.type, SH.ValidationReport))
-    found = 0
     solutions = data.query(check.query)
     with_value = any(v.value == "value" for v in solutions.variables)
     for row in solutions:
@@ -258,5 +254,3 @@ def run_core_check(check: CoreCheck, data: Dataset, shapes: Graph, report: Graph
             component=check.component,
             messages=check.messages,
         )
-        found += 1
-    return found

@@ -20,6 +20,8 @@ from cancu.store.embedded import to_oxigraph, to_rdflib
 
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 """The SHACL target predicates a check's focus nodes come from."""
+INSTANCE_OF = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
+"""The property path from a node to its classes, as SHACL reads ``rdf:type``."""
 
 
 @dataclass(frozen=True)
@@ -96,20 +98,26 @@ class Dataset:
         )
 
 
+def target_pattern(kind: URIRef, value) -> str:
+    """The SPARQL pattern binding ``?this`` to the focus nodes of one SHACL target.
+
+    >>> target_pattern(SH.targetObjectsOf, URIRef("urn:p"))
+    '[] <urn:p> ?this .'
+    """
+    term = value.n3()
+    return {
+        SH.targetClass: f"?this {INSTANCE_OF} {term} .",
+        SH.targetNode: f"VALUES ?this {{ {term} }}",
+        SH.targetSubjectsOf: f"?this {term} [] .",
+        SH.targetObjectsOf: f"[] {term} ?this .",
+    }[kind]
+
+
 def _focus_nodes(store: Dataset, targets) -> list:
     nodes: dict[str, object] = {}
     for kind, value in targets:
-        if kind == SH.targetNode:
-            term = ox.NamedNode(str(value))
-            nodes[str(term)] = term
-            continue
-        where = {
-            SH.targetClass: f"?x a/<{RDFS.subClassOf}>* <{value}>",
-            SH.targetSubjectsOf: f"?x <{value}> []",
-            SH.targetObjectsOf: f"[] <{value}> ?x",
-        }[kind]
-        for row in store.query(f"SELECT DISTINCT ?x WHERE {{ {where} }}"):
-            nodes[str(row["x"])] = row["x"]
+        for row in store.query(f"SELECT DISTINCT ?this WHERE {{ {target_pattern(kind, value)} }}"):
+            nodes[str(row["this"])] = row["this"]
     return list(nodes.values())
 
 
