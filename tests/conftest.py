@@ -10,3 +10,8 @@ SEED = SOURCES / "qd-2818-2020-ubnd-tayninh.txt"
 TPHCM = SOURCES / "qd-2820-2025-ubnd-tphcm.txt"
 DONGTHAP = SOURCES / "kh-552-2025-ubnd-dongthap.txt"
 DAKLAK = SOURCES / "kh-0134-2025-ubnd-daklak.txt"
+
+# The shared material beside the checkout (CI lays it there); tests that need it skip without it.
+SHARED = ROOT.parent / "shared"
+FORMATS = SHARED / "formats"
+PORTAL = SHARED / "corpus" / "portal"
