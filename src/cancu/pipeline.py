@@ -62,6 +62,14 @@ def extract_record(text: str, name: str = "<text>", gazetteer: Gazetteer | None 
     return extract_document(normalize_text(text, name=name), gazetteer)
 
 
+def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Document:
+    """Read one file (any supported format) and extract its :class:`Document` record.
+
+    Raises :class:`~cancu.errors.CancuError` naming the file when it cannot be read.
+    """
+    return extract_document(read_source(path), gazetteer or Gazetteer.default())
+
+
 def extract(text: str, name: str = "<text>", gazetteer: Gazetteer | None = None) -> Graph:
     """Extract a decision text (a string) into an rdflib graph of its triples."""
     return document_graph(extract_record(text, name, gazetteer))[1]
