@@ -1,0 +1,253 @@
+"""Read a PDF into blocks: the text layer by position, OCR where there is none, stamps beside.
+
+Each page is read from its text layer (:mod:`~cancu.read.pdf_page`), with a known broken
+font map repaired (:mod:`~cancu.read.pdf_fonts`), or by OCR when it has no usable text
+(:mod:`~cancu.read.ocr`). Ruled tables become real tables (:mod:`~cancu.read.pdf_tables`);
+a table continued on the next page with the same columns is one table. The rest is put in
+reading order and paragraphs (:mod:`~cancu.read.pdf_layout`) after running headers and
+footers are removed (:mod:`~cancu.read.pdf_running`). Text drawn by signature stamps goes
+to the metadata (:mod:`~cancu.read.pdf_stamps`), never into the page text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cancu.read.blocks import Block, Blocks, Field, Line, Paragraph, Place, Table, TableCell
+from cancu.read.ocr import needs_ocr, ocr_pages
+from cancu.read.pdf_fonts import repair_fonts
+from cancu.read.pdf_layout import Para, regions
+from cancu.read.pdf_lines import TextLine, build_lines
+from cancu.read.pdf_page import UNMAPPED, PageContent, load_page, open_pdf
+from cancu.read.pdf_running import strip_running
+from cancu.read.pdf_stamps import read_stamps, stamp_fields
+from cancu.read.pdf_tables import GridTable, find_tables
+
+_EDGE = 3.0
+"""Column edges of two pages' tables this close (points) continue one table."""
+_BLANK_NUMBER = re.compile(r"^Số\s*[:.]?\s*/")
+
+
+@dataclass
+class _Cell:
+    paras: list[Para]
+    row_span: int = 1
+    col_span: int = 1
+    merged_from: tuple[int, int] | None = None
+
+
+@dataclass
+class _Table:
+    """A table before numbering: its rows, the page of each row, and its column edges."""
+
+    rows: list[list[_Cell]]
+    pages: list[int]
+    xs: list[float]
+    top: float
+
+
+@dataclass
+class _Page:
+    number: int
+    items: list[Para | _Table]
+    ocr: bool
+
+
+def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
+    """Read a PDF's bytes into :class:`~cancu.read.blocks.Blocks` (raises ``InputError`` when unreadable)."""
+    pdf = open_pdf(data, name)
+    try:
+        contents = [load_page(pdf[i], i + 1) for i in range(len(pdf))]
+        repaired, warnings = repair_fonts([c.glyphs for c in contents])
+        contents = [
+            dataclasses.replace(c, glyphs=tuple(g)) for c, g in zip(contents, repaired, strict=True)
+        ]
+        reasons = {c.number: reason for c in contents if (reason := needs_ocr(c))}
+        recognised = ocr_pages(pdf, sorted(reasons), name)
+    finally:
+        pdf.close()
+    for content in contents:
+        lost = sum(g.text == UNMAPPED for g in content.glyphs)
+        if lost and content.number not in reasons:
+            warnings.append(
+                f"page {content.number}: {lost} drawn characters have no Unicode mapping in their "
+                f"font; they are shown as '{UNMAPPED}'"
+            )
+    if reasons:
+        why = sorted(set(reasons.values()))
+        warnings.append(f"pages {_numbers(sorted(reasons))} read by OCR ({'; '.join(why)})")
+    flows: list[list[TextLine]] = []
+    tables: list[list[_Table]] = []
+    for content in contents:
+        if content.number in recognised:
+            flows.append(recognised[content.number])
+            tables.append([])
+        else:
+            flow, found = _text_layer(content)
+            flows.append(flow)
+            tables.append(found)
+    flows, removed = strip_running(flows)
+    warnings += removed
+    pages = [
+        _Page(c.number, _items(flow, found), c.number in recognised)
+        for c, flow, found in zip(contents, flows, tables, strict=True)
+    ]
+    blocks, located = _number(_continued(pages))
+    fields, notes = stamp_fields(read_stamps(data), located)
+    warnings += notes
+    warnings += _number_warning(fields, located)
+    return Blocks(name, sha256, "pdf", tuple(blocks), tuple(fields), tuple(warnings))
+
+
+def _numbers(numbers: Sequence[int]) -> str:
+    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(map(str, numbers))
+
+
+def _text_layer(content: PageContent) -> tuple[list[TextLine], list[_Table]]:
+    """The flow lines of a page (outside tables) and its ruled tables, their cells read."""
+    grids = find_tables(content.rules)
+    inside: dict[int, dict[tuple[int, int], list]] = {i: {} for i in range(len(grids))}
+    outside = []
+    for glyph in content.glyphs:
+        x = (glyph.x0 + glyph.x1) / 2
+        for i, grid in enumerate(grids):
+            if grid.contains(x, glyph.middle):
+                cell = grid.origin_of(*grid.position(x, glyph.middle))
+                inside[i].setdefault(cell, []).append(glyph)
+                break
+        else:
+            outside.append(glyph)
+    found = [
+        _table(grid, inside[i], content.number)
+        for i, grid in enumerate(grids)
+        if inside[i]  # a frame with nothing in it is drawing, not a table
+    ]
+    return build_lines(outside), found
+
+
+def _table(grid: GridTable, glyphs: dict[tuple[int, int], list], page: int) -> _Table:
+    rows_count, columns = grid.shape
+    rows: list[list[_Cell]] = []
+    for r in range(rows_count):
+        row = []
+        for c in range(columns):
+            origin = grid.origin_of(r, c)
+            if origin != (r, c):
+                row.append(_Cell([], merged_from=origin))
+                continue
+            height, width = grid.spans[(r, c)]
+            lines = build_lines(glyphs.get((r, c), []))
+            left, right = grid.xs[c] + 1, grid.xs[c + width] - 1
+            paras = [p for region in regions(lines, left, right) for p in region.paragraphs()]
+            row.append(_Cell(paras, height, width))
+        rows.append(row)
+    return _Table(rows, [page] * rows_count, grid.xs, grid.ys[0])
+
+
+def _margins(lines: Sequence[TextLine]) -> tuple[float, float]:
+    """The text margins of a page: where most lines start, and where the longest lines end."""
+    if not lines:
+        return 0.0, 0.0
+    starts = sorted(line.x0 for line in lines)
+    ends = sorted((line.x1 for line in lines), reverse=True)
+    share = max(1, len(lines) // 5)
+    return statistics.median(starts[:share]), statistics.median(ends[:share])
+
+
+def _items(flow: list[TextLine], found: list[_Table]) -> list[Para | _Table]:
+    """A page's paragraphs and tables in reading order (text above, between and below tables)."""
+    left, right = _margins(flow)
+    items: list[Para | _Table] = []
+    rest = sorted(flow, key=lambda line: line.top)
+    for table in sorted(found, key=lambda t: t.top):
+        above = [line for line in rest if line.top < table.top]
+        rest = [line for line in rest if line.top >= table.top]
+        items += _paras(above, left, right)
+        items.append(table)
+    items += _paras(rest, left, right)
+    return items
+
+
+def _paras(lines: list[TextLine], left: float, right: float) -> list[Para]:
+    return [p for region in regions(lines, left, right) for p in region.paragraphs()]
+
+
+def _continued(pages: list[_Page]) -> list[_Page]:
+    """Tables continued at the top of the next page, with the same columns, joined into one."""
+    previous: _Table | None = None
+    for page in pages:
+        first = page.items[0] if page.items else None
+        if (
+            isinstance(first, _Table)
+            and previous is not None
+            and len(first.xs) == len(previous.xs)
+            and all(abs(a - b) <= _EDGE for a, b in zip(first.xs, previous.xs, strict=True))
+        ):
+            offset = len(previous.rows)
+            for row in first.rows:
+                for cell in row:
+                    if cell.merged_from is not None:
+                        r, c = cell.merged_from
+                        cell.merged_from = (r + offset, c)
+            previous.rows += first.rows
+            previous.pages += first.pages
+            page.items = page.items[1:]
+        last = page.items[-1] if page.items else None
+        previous = last if isinstance(last, _Table) else None
+    return pages
+
+
+def _number(pages: list[_Page]) -> tuple[list[Block], list[tuple[TextLine, Place]]]:
+    """Blocks with their lines numbered in reading order, and every line with its place."""
+    blocks: list[Block] = []
+    located: list[tuple[TextLine, Place]] = []
+    counter = {"line": 0, "paragraph": 0, "table": 0}
+
+    def paragraph(para: Para, place: Place) -> Paragraph:
+        lines = []
+        for text_line in para.lines:
+            counter["line"] += 1
+            lines.append(Line(counter["line"], text_line.text.strip(), place))
+            located.append((text_line, place))
+        return Paragraph(tuple(lines), para.bold, para.italic, para.align)
+
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, Para):
+                counter["paragraph"] += 1
+                place = Place(page=page.number, paragraph=counter["paragraph"], ocr=page.ocr)
+                blocks.append(paragraph(item, place))
+                continue
+            counter["table"] += 1
+            t = counter["table"]
+            rows = []
+            for r, (row, row_page) in enumerate(zip(item.rows, item.pages, strict=True)):
+                cells = []
+                for c, cell in enumerate(row):
+                    place = Place(page=row_page, table=t, row=r + 1, cell=c + 1)
+                    paras = tuple(paragraph(p, place) for p in cell.paras)
+                    cells.append(TableCell(paras, cell.row_span, cell.col_span, cell.merged_from))
+                rows.append(tuple(cells))
+            blocks.append(Table(tuple(rows), Place(page=item.pages[0], table=t)))
+    return blocks, located
+
+
+def _number_warning(
+    fields: Sequence[Field], located: Sequence[tuple[TextLine, Place]]
+) -> list[str]:
+    """A warning when the number line is blank and no stamp fills it."""
+    if any(f.name == "Số" for f in fields):
+        return []
+    for line, place in located:
+        if _BLANK_NUMBER.match(line.text):
+            return [
+                f"{place.describe()}: the number is blank in the text layer ('{line.text}') and no "
+                "signature stamp draws it as text: the number is not in the text layer"
+            ]
+    return []

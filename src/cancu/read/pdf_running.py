@@ -1,0 +1,83 @@
+"""Running page headers and footers (page numbers, a gazette's issue line), found and removed.
+
+A line is running matter when it sits in the first or last rows of a page and either is
+a page number, or reads the same (digits aside) in that place on at least half of the
+pages (two at least): "CÔNG BÁO/Số 1157 + 1158/Ngày 30-12-2025" on every page of an issue.
+
+>>> def row(text, number, top):
+...     return TextLine(text, 70, 500, top, top + 13, 13, row=number)
+>>> pages = [[row("CÔNG BÁO/Số 11/Ngày 2-1-2025", 0, 30), row("Điều 1. Phạm vi", 1, 80)],
+...          [row("CÔNG BÁO/Số 11/Ngày 2-1-2025", 0, 30), row("2", 1, 45), row("khoản 2", 2, 80)]]
+>>> kept, warnings = strip_running(pages)
+>>> [[line.text for line in page] for page in kept]
+[['Điều 1. Phạm vi'], ['khoản 2']]
+>>> warnings
+["pages 1–2: running header or footer removed: 'CÔNG BÁO/Số 11/Ngày 2-1-2025'", 'page 2: page number removed']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from cancu.read.pdf_lines import TextLine
+
+EDGE_ROWS = 2
+"""How many rows at the top and at the bottom of a page may hold running matter."""
+_PAGE_NUMBER = re.compile(r"^(trang|page)?\s*[-–(]?\s*#\s*[-–)]?\s*((/|trên|of)\s*#)?$")
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", text.casefold()).split())
+
+
+def strip_running(pages: Sequence[Sequence[TextLine]]) -> tuple[list[list[TextLine]], list[str]]:
+    """The pages' lines without running headers and footers, and what was removed."""
+    edges: list[dict[int, str]] = []  # per page: row → key of the rows at its edges
+    for lines in pages:
+        rows: dict[int, list[TextLine]] = defaultdict(list)
+        for line in lines:
+            rows[line.row].append(line)
+        order = sorted(rows)
+        chosen = order[:EDGE_ROWS] + order[-EDGE_ROWS:]
+        edges.append(
+            {r: _key(" ".join(s.text for s in sorted(rows[r], key=lambda s: s.x0))) for r in chosen}
+        )
+    seen: dict[str, set[int]] = defaultdict(set)
+    for number, keys in enumerate(edges, start=1):
+        for key in keys.values():
+            seen[key].add(number)
+    running = {
+        key
+        for key, numbers in seen.items()
+        if len(numbers) >= 2 and len(numbers) >= len(pages) / 2 and not _PAGE_NUMBER.match(key)
+    }
+    removed: dict[str, list[int]] = defaultdict(list)
+    kept: list[list[TextLine]] = []
+    for number, (lines, keys) in enumerate(zip(pages, edges, strict=True), start=1):
+        drop = {r for r, key in keys.items() if key in running or _PAGE_NUMBER.match(key)}
+        for r in sorted(drop):
+            text = " ".join(line.text for line in lines if line.row == r)
+            label = "page number" if _PAGE_NUMBER.match(keys[r]) else text
+            if number not in removed[label]:
+                removed[label].append(number)
+        kept.append([line for line in lines if line.row not in drop])
+    warnings = []
+    for label, numbers in removed.items():
+        what = (
+            "page number removed"
+            if label == "page number"
+            else (f"running header or footer removed: '{label}'")
+        )
+        warnings.append(f"{_pages(numbers)}: {what}")
+    return kept, warnings
+
+
+def _pages(numbers: list[int]) -> str:
+    """Page numbers for a message: ``page 2``, ``pages 2–35`` or ``pages 1, 3, 7``."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"pages {numbers[0]}–{numbers[-1]}"
+    return "pages " + ", ".join(map(str, numbers))
