@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -90,7 +91,7 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
             flow, found = _text_layer(content)
             flows.append(flow)
             tables.append(found)
-    flows, removed = strip_running(flows)
+    flows, removed = strip_running(flows, [c.height for c in contents])
     warnings += removed
     pages = [
         _Page(c.number, _items(flow, found), c.number in recognised)
@@ -151,12 +152,18 @@ def _table(grid: GridTable, glyphs: dict[tuple[int, int], list], page: int) -> _
 
 
 def _margins(lines: Sequence[TextLine]) -> tuple[float, float]:
-    """The text margins of a page: where most lines start, and where the longest lines end."""
-    if not lines:
+    """The text margins of a page: where most lines start, and where the longest lines end.
+
+    Rows split into side-by-side segments (a header's two columns) are left out when there
+    are others: their edges are the columns', not the page's.
+    """
+    rows = Counter(line.row for line in lines)
+    whole = [line for line in lines if rows[line.row] == 1] or list(lines)
+    if not whole:
         return 0.0, 0.0
-    starts = sorted(line.x0 for line in lines)
-    ends = sorted((line.x1 for line in lines), reverse=True)
-    share = max(1, len(lines) // 5)
+    starts = sorted(line.x0 for line in whole)
+    ends = sorted((line.x1 for line in whole), reverse=True)
+    share = max(1, len(whole) // 5)
     return statistics.median(starts[:share]), statistics.median(ends[:share])
 
 
