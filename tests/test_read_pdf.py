@@ -20,7 +20,9 @@ PDF = FORMATS / "pdf"
 def blocks_of(name: str) -> Blocks:
     path = PDF / name
     if not path.exists():
-        pytest.skip(f"shared material not found: {path} (CI lays ../shared/formats beside the checkout)")
+        pytest.skip(
+            f"shared material not found: {path} (CI lays ../shared/formats beside the checkout)"
+        )
     return read_file(path)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import shutil
 import subprocess
@@ -11,9 +12,10 @@ import pytest
 
 from cancu.errors import InputError
 from cancu.read.blocks import Blocks, Table
+from cancu.read.ocr import needs_ocr
 from cancu.read.pdf import read_pdf
 from cancu.read.pdf_fonts import repair_fonts
-from cancu.read.pdf_page import Glyph
+from cancu.read.pdf_page import Glyph, PageContent
 from tests.pdf_fixtures import (
     body,
     centred,
@@ -240,3 +242,48 @@ def test_text_is_nfc_and_tables_are_blocks_of_the_right_kind():
     blocks = read(output(pdf))
     assert all(unicodedata.is_normalized("NFC", line.text) for line in blocks.lines())
     assert blocks.format == "pdf" and not any(isinstance(b, Table) for b in blocks.blocks)
+
+
+def test_paragraph_broken_by_a_page_break_is_joined_with_each_line_on_its_page():
+    pdf = new_pdf()
+    pdf.add_page()
+    body(pdf, 100, ["Điều 2. Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành"])
+    pdf.add_page()
+    body(pdf, 100, ["triển khai thực hiện Quyết định này."])
+    body(pdf, 125, ["Điều 3. Hiệu lực thi hành."], left=100)  # a new paragraph: indented
+    blocks = read(output(pdf))
+    first = next(iter(blocks.paragraphs()))
+    assert first.text == (
+        "Điều 2. Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành "
+        "triển khai thực hiện Quyết định này."
+    )
+    assert [line.place.page for line in first.lines] == [1, 2]
+    assert {line.place.paragraph for line in first.lines} == {1}
+
+
+def test_blank_number_without_a_stamp_says_the_number_is_not_in_the_text_layer():
+    pdf = new_pdf()
+    pdf.add_page()
+    text(pdf, 90, 100, "Số:")
+    text(pdf, 150, 100, "/KH-UBND")
+    body(pdf, 150, ["Kế hoạch cải cách hành chính năm 2026."])
+    blocks = read(output(pdf))
+    assert next(iter(blocks.paragraphs())).text == "Số: /KH-UBND"
+    assert blocks.field("Số") is None
+    [warning] = [w for w in blocks.warnings if "number" in w]
+    assert warning.startswith("page 1, paragraph 1: the number is blank")
+    assert warning.endswith("the number is not in the text layer")
+
+
+def test_text_layer_that_is_not_vietnamese_is_sent_to_ocr():
+    def page(words: str) -> PageContent:
+        glyphs = tuple(Glyph(c, 0, 1, 0, 1, 12, "VnTime") for c in words)
+        return PageContent(1, 595, 842, glyphs, (), 0.0)
+
+    assert needs_ocr(page("Cộng hòa xã hội chủ nghĩa Việt Nam, Độc lập - Tự do")) is None
+    # TCVN3 text shown through a font without a Unicode map
+    reason = needs_ocr(page("Céng hoµ x· héi chñ nghÜa ViÖt Nam, §éc lËp - Tù do"))
+    assert reason is not None and reason.startswith("text layer not Vietnamese")
+    assert needs_ocr(page("\ufffd" * 30 + "abc")) is not None
+    assert needs_ocr(dataclasses.replace(page(""), image_cover=0.9)) == "no text layer"
+    assert needs_ocr(page("")) is None  # a blank page is not a scan

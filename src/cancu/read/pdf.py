@@ -12,6 +12,7 @@ to the metadata (:mod:`~cancu.read.pdf_stamps`), never into the page text.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -94,10 +95,14 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
     flows, removed = strip_running(flows, [c.height for c in contents])
     warnings += removed
     pages = [
-        _Page(c.number, _items(flow, found), c.number in recognised)
+        _Page(
+            c.number,
+            _items([dataclasses.replace(line, page=c.number) for line in flow], found),
+            c.number in recognised,
+        )
         for c, flow, found in zip(contents, flows, tables, strict=True)
     ]
-    blocks, located = _number(_continued(pages))
+    blocks, located = _number(_carried_over(_continued(pages)))
     fields, notes = stamp_fields(read_stamps(data), located)
     warnings += notes
     warnings += _number_warning(fields, located)
@@ -210,26 +215,58 @@ def _continued(pages: list[_Page]) -> list[_Page]:
     return pages
 
 
+def _carried_over(pages: list[_Page]) -> list[_Page]:
+    """A paragraph broken by a page break, joined: the next page opens with a lowercase word.
+
+    Its lines join the last paragraph of the previous page in the same size (the body text,
+    not the footnotes below it); each line keeps its own page.
+    """
+    for previous, page in itertools.pairwise(pages):
+        first = page.items[0] if page.items else None
+        if not isinstance(first, Para) or not _continues(first.lines[0].text):
+            continue
+        size = first.lines[0].size
+        for index in range(len(previous.items) - 1, -1, -1):
+            item = previous.items[index]
+            if isinstance(item, _Table):
+                break
+            if abs(item.lines[-1].size - size) <= 0.5 and item.bold == first.bold:
+                previous.items[index] = dataclasses.replace(item, lines=item.lines + first.lines)
+                page.items = page.items[1:]
+                break
+    return pages
+
+
+def _continues(text: str) -> bool:
+    """The text opens with a lowercase letter: it goes on with a sentence begun before."""
+    letter = next((c for c in text if c.isalnum()), "")
+    return letter.isalpha() and letter.islower()
+
+
 def _number(pages: list[_Page]) -> tuple[list[Block], list[tuple[TextLine, Place]]]:
     """Blocks with their lines numbered in reading order, and every line with its place."""
     blocks: list[Block] = []
     located: list[tuple[TextLine, Place]] = []
     counter = {"line": 0, "paragraph": 0, "table": 0}
 
-    def paragraph(para: Para, place: Place) -> Paragraph:
+    def paragraph(para: Para, places: list[Place]) -> Paragraph:
         lines = []
-        for text_line in para.lines:
+        for text_line, place in zip(para.lines, places, strict=True):
             counter["line"] += 1
             lines.append(Line(counter["line"], text_line.text.strip(), place))
             located.append((text_line, place))
         return Paragraph(tuple(lines), para.bold, para.italic, para.align)
 
+    ocr = {page.number for page in pages if page.ocr}
     for page in pages:
         for item in page.items:
             if isinstance(item, Para):
                 counter["paragraph"] += 1
-                place = Place(page=page.number, paragraph=counter["paragraph"], ocr=page.ocr)
-                blocks.append(paragraph(item, place))
+                places = [
+                    Place(page=line.page, paragraph=counter["paragraph"], ocr=line.page in ocr)
+                    for line in item.lines
+                ]
+                blocks.append(paragraph(item, places))
                 continue
             counter["table"] += 1
             t = counter["table"]
@@ -238,7 +275,7 @@ def _number(pages: list[_Page]) -> tuple[list[Block], list[tuple[TextLine, Place
                 cells = []
                 for c, cell in enumerate(row):
                     place = Place(page=row_page, table=t, row=r + 1, cell=c + 1)
-                    paras = tuple(paragraph(p, place) for p in cell.paras)
+                    paras = tuple(paragraph(p, [place] * len(p.lines)) for p in cell.paras)
                     cells.append(TableCell(paras, cell.row_span, cell.col_span, cell.merged_from))
                 rows.append(tuple(cells))
             blocks.append(Table(tuple(rows), Place(page=item.pages[0], table=t)))

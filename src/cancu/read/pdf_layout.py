@@ -85,6 +85,7 @@ def join(segments: Sequence[TextLine]) -> TextLine:
         italic=all(s.italic for s in letters),
         row=first.row,
         xs=tuple(xs),
+        page=first.page,
     )
 
 
@@ -223,8 +224,10 @@ def paragraphs(
         return []
     pitch = _pitch(lines)
     kinds = [_kind(line, left, right, column) for line in lines]
-    if column and kinds.count("center") >= len(kinds) - kinds.count("full") - kinds.count("center"):
-        kinds = ["center" if k == "full" else k for k in kinds]  # a centred column's widest line
+    if column:
+        centred = kinds.count("center") >= len(kinds) - kinds.count("full") - kinds.count("center")
+        # a centred column's widest line is centred; a left column's lines are not, by chance
+        kinds = [("center" if k == "full" else k) if centred else _uncentred(k) for k in kinds]
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         if _starts(lines[i - 1], lines[i], kinds[i - 1], kinds[i], pitch, left, right):
@@ -240,6 +243,10 @@ def paragraphs(
         )
         for group in groups
     ]
+
+
+def _uncentred(kind: str) -> str:
+    return "left" if kind == "center" else kind
 
 
 def _pitch(lines: Sequence[TextLine]) -> float:

@@ -52,6 +52,8 @@ class TextLine:
     italic: bool = False
     row: int = 0
     xs: tuple[float, ...] = ()
+    page: int = 0
+    """The 1-based page, once the line is placed on one (0 while it is being built)."""
 
     @property
     def middle(self) -> float:
