@@ -30,7 +30,7 @@ from cancu.read.pdf_stamps import read_stamps, stamp_fields
 from cancu.read.pdf_tables import GridTable, find_tables
 
 _EDGE = 3.0
-"""Column edges of two pages' tables this close (points) continue one table."""
+"""Columns of two pages' tables this close in width (points) continue one table."""
 _BLANK_NUMBER = re.compile(r"^Số\s*[:.]?\s*/")
 
 
@@ -102,7 +102,9 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
         )
         for c, flow, found in zip(contents, flows, tables, strict=True)
     ]
-    blocks, located = _number(_carried_over(_continued(pages)))
+    pages, repeated = _continued(pages)
+    warnings += repeated
+    blocks, located = _number(_carried_over(pages))
     fields, notes = stamp_fields(read_stamps(data), located)
     warnings += notes
     warnings += _number_warning(fields, located)
@@ -190,29 +192,63 @@ def _paras(lines: list[TextLine], left: float, right: float) -> list[Para]:
     return [p for region in regions(lines, left, right) for p in region.paragraphs()]
 
 
-def _continued(pages: list[_Page]) -> list[_Page]:
-    """Tables continued at the top of the next page, with the same columns, joined into one."""
+def _continued(pages: list[_Page]) -> tuple[list[_Page], list[str]]:
+    """Tables continued at the top of the next page, with columns as wide, joined into one.
+
+    Header rows the continuation repeats (the same texts as the table's first rows) are
+    read once; a warning says so.
+    """
+    warnings = []
     previous: _Table | None = None
     for page in pages:
         first = page.items[0] if page.items else None
         if (
             isinstance(first, _Table)
             and previous is not None
-            and len(first.xs) == len(previous.xs)
-            and all(abs(a - b) <= _EDGE for a, b in zip(first.xs, previous.xs, strict=True))
+            and _same_columns(first.xs, previous.xs)
         ):
-            offset = len(previous.rows)
-            for row in first.rows:
+            repeated = _repeated_rows(previous, first)
+            if repeated:
+                warnings.append(
+                    f"page {page.number}: {repeated} header row(s) repeated by the table continued "
+                    f"from page {previous.pages[0]} read once"
+                )
+            offset = len(previous.rows) - repeated
+            for row in first.rows[repeated:]:
                 for cell in row:
-                    if cell.merged_from is not None:
-                        r, c = cell.merged_from
-                        cell.merged_from = (r + offset, c)
-            previous.rows += first.rows
-            previous.pages += first.pages
+                    if cell.merged_from is None:
+                        continue
+                    r, c = cell.merged_from
+                    # a cell merged into a dropped header row stands alone (it holds no text)
+                    cell.merged_from = (r + offset, c) if r >= repeated else None
+            previous.rows += first.rows[repeated:]
+            previous.pages += first.pages[repeated:]
             page.items = page.items[1:]
         last = page.items[-1] if page.items else None
         previous = last if isinstance(last, _Table) else None
-    return pages
+    return pages, warnings
+
+
+def _same_columns(xs: list[float], other: list[float]) -> bool:
+    """The same number of columns, each as wide (the table may sit elsewhere on a wider page)."""
+    return len(xs) == len(other) and all(
+        abs((b - a) - (d - c)) <= _EDGE
+        for (a, b), (c, d) in zip(itertools.pairwise(xs), itertools.pairwise(other), strict=True)
+    )
+
+
+def _repeated_rows(table: _Table, continuation: _Table) -> int:
+    """How many first rows of ``continuation`` repeat the first rows of ``table``."""
+
+    def key(row: list[_Cell]) -> tuple:
+        return tuple((c.merged_from is not None, " ".join(p.text for p in c.paras)) for c in row)
+
+    count = 0
+    for ours, theirs in zip(table.rows, continuation.rows, strict=False):
+        if key(ours) != key(theirs) or (not any(text for _, text in key(ours)) and count == 0):
+            break
+        count += 1
+    return count
 
 
 def _carried_over(pages: list[_Page]) -> list[_Page]:
