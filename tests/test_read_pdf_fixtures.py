@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import shutil
 import subprocess
 import unicodedata
 
+import pypdfium2 as pdfium
 import pytest
 
 from cancu.errors import InputError
@@ -287,3 +289,20 @@ def test_text_layer_that_is_not_vietnamese_is_sent_to_ocr():
     assert needs_ocr(page("\ufffd" * 30 + "abc")) is not None
     assert needs_ocr(dataclasses.replace(page(""), image_cover=0.9)) == "no text layer"
     assert needs_ocr(page("")) is None  # a blank page is not a scan
+
+
+def test_rotated_page_is_read_as_shown():
+    # a landscape page made by /Rotate 90: the text is drawn running up the portrait page
+    pdf = new_pdf()
+    pdf.add_page()
+    rows = ["Biểu mẫu 1. Công tác chỉ đạo điều hành", "Số văn bản chỉ đạo đã ban hành: 82"]
+    for i, row in enumerate(rows):
+        x = 80 + i * 24
+        with pdf.rotation(90, x=x, y=760):
+            text(pdf, x, 760, row)
+    document = pdfium.PdfDocument(output(pdf))
+    document[0].set_rotation(90)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    blocks = read(buffer.getvalue())
+    assert [line.text for line in blocks.lines()] == rows

@@ -109,26 +109,74 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     return pdf
 
 
+@dataclass(frozen=True)
+class View:
+    """How page space (PDF units, origin bottom-left, before ``/Rotate``) maps to the page as shown.
+
+    >>> View(0, 0, 0, 595, 842).box(10, 800, 20, 812)
+    (10, 30, 20, 42)
+    >>> View(90, 0, 0, 595, 842).box(100, 700, 110, 712)  # a landscape page drawn on portrait
+    (700, 100, 712, 110)
+    """
+
+    rotation: int
+    x_min: float
+    y_min: float
+    width: float
+    """Width of page space (before rotation)."""
+    height: float
+    """Height of page space (before rotation)."""
+
+    @classmethod
+    def of(cls, page: pdfium.PdfPage) -> View:
+        """The view of a page: its rotation and its visible box (crop box within media box)."""
+        left, bottom, right, top = page.get_bbox()
+        return cls(page.get_rotation() % 360, left, bottom, right - left, top - bottom)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """(width, height) of the page as shown."""
+        if self.rotation in (90, 270):
+            return self.height, self.width
+        return self.width, self.height
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, ...]:
+        """A page-space box as (x0, top, x1, bottom) on the page as shown."""
+        corners = [self._point(left, bottom), self._point(right, top)]
+        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    def _point(self, x: float, y: float) -> tuple[float, float]:
+        x, y = x - self.x_min, y - self.y_min
+        if self.rotation == 90:
+            return y, x
+        if self.rotation == 180:
+            return self.width - x, y
+        if self.rotation == 270:
+            return self.height - y, self.width - x
+        return x, self.height - y
+
+
 def load_page(page: pdfium.PdfPage, number: int) -> PageContent:
-    """The glyphs, rules and image cover of one page."""
-    width, height = page.get_size()
-    textpage = page.get_textpage()
-    glyphs = tuple(page_glyphs(textpage, height))
+    """The glyphs, rules and image cover of one page, as the page is shown."""
+    view = View.of(page)
+    width, height = view.size
+    glyphs = tuple(page_glyphs(page.get_textpage(), view))
     rules: list[Rule] = []
     image_area = 0.0
     for obj in page.get_objects(max_depth=2):
         if obj.type == raw.FPDF_PAGEOBJ_PATH:
-            rules.extend(_rules(obj, height))
+            rules.extend(_rules(obj, view))
         elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
-            left, bottom, right, top = obj.get_bounds()
-            image_area += max(0.0, min(right, width) - max(left, 0.0)) * max(
-                0.0, min(top, height) - max(bottom, 0.0)
+            x0, top, x1, bottom = view.box(*obj.get_bounds())
+            image_area += max(0.0, min(x1, width) - max(x0, 0.0)) * max(
+                0.0, min(bottom, height) - max(top, 0.0)
             )
     cover = min(1.0, image_area / (width * height)) if width and height else 0.0
     return PageContent(number, width, height, glyphs, tuple(rules), cover)
 
 
-def page_glyphs(textpage: pdfium.PdfTextPage, height: float) -> list[Glyph]:
+def page_glyphs(textpage: pdfium.PdfTextPage, view: View) -> list[Glyph]:
     """Every drawn, non-blank character of the text page (spaces are rebuilt from positions later)."""
     out = []
     box = raw.FS_RECTF()
@@ -156,11 +204,8 @@ def page_glyphs(textpage: pdfium.PdfTextPage, height: float) -> list[Glyph]:
         if font_key != last_font_size:
             font = name.value.decode("latin-1")
             last_font_size = font_key
-        out.append(
-            Glyph(
-                text, box.left, box.right, height - box.top, height - box.bottom, size, font, spaced
-            )
-        )
+        x0, top, x1, bottom = view.box(box.left, box.bottom, box.right, box.top)
+        out.append(Glyph(text, x0, x1, top, bottom, size, font, spaced))
         spaced = False
     return out
 
@@ -181,26 +226,25 @@ def _visible(obj: pdfium.PdfObject) -> tuple[bool, bool]:
     return filled, stroked
 
 
-def _rules(obj: pdfium.PdfObject, height: float) -> list[Rule]:
+def _rules(obj: pdfium.PdfObject, view: View) -> list[Rule]:
     """The rules a path draws: a thin line or bar, or the four sides of a stroked box."""
-    left, bottom, right, top = obj.get_bounds()
     filled, stroked = _visible(obj)
     if not (filled or stroked):
         return []
-    w, h = right - left, top - bottom
-    y0, y1 = height - top, height - bottom
+    x0, y0, x1, y1 = view.box(*obj.get_bounds())
+    w, h = x1 - x0, y1 - y0
     if h <= RULE_THICKNESS and w >= _MIN_RULE_LENGTH:
         y = (y0 + y1) / 2
-        return [Rule(left, y, right, y)]
+        return [Rule(x0, y, x1, y)]
     if w <= RULE_THICKNESS and h >= _MIN_RULE_LENGTH:
-        x = (left + right) / 2
+        x = (x0 + x1) / 2
         return [Rule(x, y0, x, y1)]
     is_box = raw.FPDFPath_CountSegments(obj) in (4, 5)
     if is_box and stroked and not filled and w >= _MIN_RULE_LENGTH and h >= _MIN_RULE_LENGTH:
         return [
-            Rule(left, y0, right, y0),
-            Rule(left, y1, right, y1),
-            Rule(left, y0, left, y1),
-            Rule(right, y0, right, y1),
+            Rule(x0, y0, x1, y0),
+            Rule(x0, y1, x1, y1),
+            Rule(x0, y0, x0, y1),
+            Rule(x1, y0, x1, y1),
         ]
     return []

@@ -28,7 +28,7 @@ import pypdfium2.raw as raw
 
 from cancu.read.blocks import Field, Place
 from cancu.read.pdf_lines import TextLine, build_lines
-from cancu.read.pdf_page import Glyph, page_glyphs
+from cancu.read.pdf_page import Glyph, View, page_glyphs
 
 _DRAWN = (raw.FPDF_ANNOT_WIDGET, raw.FPDF_ANNOT_FREETEXT, raw.FPDF_ANNOT_STAMP)
 _BLANK_NUMBER = re.compile(r"^Số\s*[:.]?\s*(/|$)")
@@ -57,13 +57,13 @@ def read_stamps(data: bytes) -> list[Stamp]:
         page = pdf[index]
         if not _draws(page):
             continue
-        height = page.get_height()
-        before = Counter(_key(g) for g in page_glyphs(page.get_textpage(), height))
+        view = View.of(page)
+        before = Counter(_key(g) for g in page_glyphs(page.get_textpage(), view))
         if page.flatten() != raw.FLATTEN_SUCCESS:
             continue
         page = pdf[index]
         new: list[Glyph] = []
-        for glyph in page_glyphs(page.get_textpage(), height):
+        for glyph in page_glyphs(page.get_textpage(), view):
             key = _key(glyph)
             if before[key]:
                 before[key] -= 1
