@@ -120,7 +120,8 @@ def test_lamdong_page_numbers_removed_and_footnotes_kept():
     assert any(re.match(r"pages 2, 3, .*: page number removed", w) for w in blocks.warnings)
     texts = paragraph_texts(blocks)
     assert not any(t.isdigit() for t in texts)
-    assert any(t.startswith("2 Trước sáp nhập tỉnh") for t in texts)
+    assert any(t.startswith("² Trước sáp nhập tỉnh") for t in texts)  # the footnote
+    assert any(t.endswith("trên địa bàn tỉnh².") for t in texts)  # its mark, kept apart from digits
 
 
 def test_broken_font_map_repaired_and_reported():

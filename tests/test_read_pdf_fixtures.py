@@ -289,6 +289,9 @@ def test_text_layer_that_is_not_vietnamese_is_sent_to_ocr():
     assert needs_ocr(page("\ufffd" * 30 + "abc")) is not None
     assert needs_ocr(dataclasses.replace(page(""), image_cover=0.9)) == "no text layer"
     assert needs_ocr(page("")) is None  # a blank page is not a scan
+    label = page("Ký bởi: Văn phòng Chính phủ, ngày 15/5/2025")  # a signing service's label
+    assert needs_ocr(label) is None
+    assert needs_ocr(dataclasses.replace(label, image_cover=0.95)).startswith("a page image")
 
 
 def test_rotated_page_is_read_as_shown():

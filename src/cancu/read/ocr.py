@@ -36,6 +36,8 @@ TIMEOUT = 120
 """Seconds one page may take before OCR gives up on it."""
 MIN_TEXT = 20
 """A page with fewer drawn characters than this has no text layer to speak of."""
+SPARSE_TEXT = 300
+"""A page mostly covered by an image, with fewer characters than this, is a scan with a label."""
 MIN_SHARE = 0.9
 """A text layer with a smaller share of Vietnamese letters is not read as text."""
 INSTALL = "install the Debian packages tesseract-ocr and tesseract-ocr-vie (apt-get install tesseract-ocr tesseract-ocr-vie)"
@@ -57,9 +59,9 @@ def needs_ocr(page: PageContent) -> str | None:
     """Why the page must be read by OCR, or None when its text layer is usable."""
     text = "".join(g.text for g in page.glyphs)
     if len(text) < MIN_TEXT:
-        if page.image_cover > 0.2:
-            return "no text layer"
-        return None
+        return "no text layer" if page.image_cover > 0.2 else None
+    if page.image_cover > 0.6 and len(text) < SPARSE_TEXT:
+        return f"a page image with only {len(text)} characters of text"
     share = vietnamese_share(text)
     if share < MIN_SHARE:
         return f"text layer not Vietnamese ({share:.0%} Vietnamese letters)"

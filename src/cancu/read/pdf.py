@@ -81,7 +81,10 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
             )
     if reasons:
         why = sorted(set(reasons.values()))
-        warnings.append(f"pages {_numbers(sorted(reasons))} read by OCR ({'; '.join(why)})")
+        warnings.append(
+            f"pages {_numbers(sorted(reasons))} read by OCR ({'; '.join(why)}); "
+            "tables on them are read as lines of text"
+        )
     flows: list[list[TextLine]] = []
     tables: list[list[_Table]] = []
     for content in contents:

@@ -11,6 +11,9 @@ header: issuer left, national motto right).
 >>> glyphs = word("xã", 10) + word("h", 28) + word("ội", 34.3)
 >>> [line.text for line in build_lines(glyphs)]
 ['xã hội']
+>>> mark = Glyph("2", 22, 26, 98, 106, 8, "Times")
+>>> [line.text for line in build_lines(word("tỉnh", 0)[-2:] + [mark])]
+['nh²']
 >>> glyphs = word("Số:", 10) + word("Hà Nội", 300)
 >>> [(line.text, line.row) for line in build_lines(glyphs)]
 [('Số:', 0), ('Hà Nội', 0)]
@@ -18,6 +21,7 @@ header: issuer left, national motto right).
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -107,12 +111,28 @@ def _rows(indices: Iterable[int], glyphs: Sequence[Glyph]) -> list[list[int]]:
     return [members for _, _, members in rows]
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _raised(glyph: Glyph, size: float, middle: float) -> bool:
+    """A smaller glyph drawn above the line's middle: a footnote mark ("tỉnh²")."""
+    return glyph.size <= 0.8 * size and glyph.middle < middle - 0.12 * size
+
+
 def _line(indices: list[int], glyphs: Sequence[Glyph], row: int) -> TextLine:
+    """One line from its glyphs, left to right; raised small digits become superscript digits,
+    so a footnote mark does not run into a number ("30/12/2024²", not "30/12/20242")."""
+    members = [glyphs[i] for i in indices]
+    letters = [g for g in members if g.text.isalnum()] or members
+    size = statistics.median(g.size for g in letters)
+    middle = statistics.median(g.middle for g in letters)
     chars: list[str] = []
     xs: list[float] = []
     previous: Glyph | None = None
     for index in indices:
         g = glyphs[index]
+        if g.text.isdigit() and _raised(g, size, middle):
+            g = dataclasses.replace(g, text=g.text.translate(_SUPERSCRIPT))
         if previous is not None:
             if g.text == previous.text and abs(g.x0 - previous.x0) < 0.2 * g.size:
                 continue  # the same glyph drawn twice (a faked bold)
@@ -124,8 +144,6 @@ def _line(indices: list[int], glyphs: Sequence[Glyph], row: int) -> TextLine:
         chars.append(g.text)
         xs.extend([g.x0] * len(g.text))
         previous = g
-    members = [glyphs[i] for i in indices]
-    letters = [g for g in members if g.text.isalnum()] or members
     text = unicodedata.normalize("NFC", "".join(chars))
     if len(text) != len(xs):  # NFC joined combining marks: keep one position per character
         xs = _positions_after_nfc(chars, xs)
@@ -135,7 +153,7 @@ def _line(indices: list[int], glyphs: Sequence[Glyph], row: int) -> TextLine:
         x1=max(g.x1 for g in members),
         top=statistics.median(g.top for g in letters),
         bottom=statistics.median(g.bottom for g in letters),
-        size=statistics.median(g.size for g in letters),
+        size=size,
         bold=sum(g.bold for g in letters) >= 0.9 * len(letters),
         italic=sum(g.italic for g in letters) >= 0.9 * len(letters),
         row=row,

@@ -51,27 +51,33 @@ class Stamp:
 def read_stamps(data: bytes) -> list[Stamp]:
     """The text drawn by each annotation of the PDF (annotations that draw no text give none)."""
     pdf = pdfium.PdfDocument(data)
-    pdf.init_forms()
-    stamps: list[Stamp] = []
-    for index in range(len(pdf)):
-        page = pdf[index]
-        if not _draws(page):
-            continue
-        view = View.of(page)
-        before = Counter(_key(g) for g in page_glyphs(page.get_textpage(), view))
-        if page.flatten() != raw.FLATTEN_SUCCESS:
-            continue
-        page = pdf[index]
-        new: list[Glyph] = []
-        for glyph in page_glyphs(page.get_textpage(), view):
-            key = _key(glyph)
-            if before[key]:
-                before[key] -= 1
-            else:
-                new.append(glyph)
-        for line in build_lines(new):
-            stamps.append(Stamp(index + 1, line.text, line.x0, line.x1, line.top, line.bottom))
-    return stamps
+    try:
+        pdf.init_forms()
+        return [stamp for index in range(len(pdf)) for stamp in _page_stamps(pdf, index)]
+    finally:
+        pdf.close()
+
+
+def _page_stamps(pdf: pdfium.PdfDocument, index: int) -> list[Stamp]:
+    """The text the annotations of one page draw (flattening the page in this copy)."""
+    page = pdf[index]
+    if not _draws(page):
+        return []
+    view = View.of(page)
+    before = Counter(_key(g) for g in page_glyphs(page.get_textpage(), view))
+    if page.flatten() != raw.FLATTEN_SUCCESS:
+        return []
+    new: list[Glyph] = []
+    for glyph in page_glyphs(pdf[index].get_textpage(), view):
+        key = _key(glyph)
+        if before[key]:
+            before[key] -= 1
+        else:
+            new.append(glyph)
+    return [
+        Stamp(index + 1, line.text, line.x0, line.x1, line.top, line.bottom)
+        for line in build_lines(new)
+    ]
 
 
 def _draws(page: pdfium.PdfPage) -> bool:
