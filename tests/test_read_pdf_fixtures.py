@@ -309,3 +309,25 @@ def test_rotated_page_is_read_as_shown():
     document.save(buffer)
     blocks = read(buffer.getvalue())
     assert [line.text for line in blocks.lines()] == rows
+
+
+def test_table_continued_over_pages_is_one_table_with_its_header_once_and_cut_row_joined():
+    pdf = new_pdf()
+    head = ["STT", "Nhiệm vụ", "Chủ trì"]
+    pdf.add_page()
+    text(pdf, 70, 80, "Phụ lục phân công nhiệm vụ")
+    ruled_table(pdf, 70, 700, [40, 250, 150], 24, [head, ["1", "Rà soát thủ tục của", "Sở Nội vụ"]])
+    pdf.add_page()
+    rows = [head, ["", "các sở, ngành", ""], ["2", "Số hóa hồ sơ", "Sở Tư pháp"]]
+    ruled_table(pdf, 70, 60, [40, 250, 150], 24, rows)
+    blocks = read(output(pdf))
+    [table] = blocks.tables()
+    assert [[c.text for c in row] for row in table.rows] == [
+        head,
+        ["1", "Rà soát thủ tục của các sở, ngành", "Sở Nội vụ"],
+        ["2", "Số hóa hồ sơ", "Sở Tư pháp"],
+    ]
+    assert [line.place.page for line in table.rows[1][1].lines] == [1, 2]
+    assert table.rows[2][2].lines[0].place.describe() == "page 2, table 1, row 3, cell 3"
+    assert any("1 header row(s) repeated" in w for w in blocks.warnings)
+    assert any("read as one row" in w for w in blocks.warnings)

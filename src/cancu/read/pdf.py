@@ -11,13 +11,12 @@ to the metadata (:mod:`~cancu.read.pdf_stamps`), never into the page text.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cancu.read.blocks import Block, Blocks, Field, Line, Paragraph, Place, Table, TableCell
 from cancu.read.ocr import needs_ocr, ocr_pages
@@ -44,10 +43,10 @@ class _Cell:
 
 @dataclass
 class _Table:
-    """A table before numbering: its rows, the page of each row, and its column edges."""
+    """A table before numbering: its rows, the page it starts on, and its column edges."""
 
     rows: list[list[_Cell]]
-    pages: list[int]
+    page: int
     xs: list[float]
     top: float
 
@@ -65,9 +64,7 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
     try:
         contents = [load_page(pdf[i], i + 1) for i in range(len(pdf))]
         repaired, warnings = repair_fonts([c.glyphs for c in contents])
-        contents = [
-            dataclasses.replace(c, glyphs=tuple(g)) for c, g in zip(contents, repaired, strict=True)
-        ]
+        contents = [replace(c, glyphs=tuple(g)) for c, g in zip(contents, repaired, strict=True)]
         reasons = {c.number: reason for c in contents if (reason := needs_ocr(c))}
         recognised = ocr_pages(pdf, sorted(reasons), name)
     finally:
@@ -100,7 +97,7 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
     pages = [
         _Page(
             c.number,
-            _items([dataclasses.replace(line, page=c.number) for line in flow], found),
+            _items([replace(line, page=c.number) for line in flow], found),
             c.number in recognised,
         )
         for c, flow, found in zip(contents, flows, tables, strict=True)
@@ -153,12 +150,16 @@ def _table(grid: GridTable, glyphs: dict[tuple[int, int], list], page: int) -> _
                 row.append(_Cell([], merged_from=origin))
                 continue
             height, width = grid.spans[(r, c)]
-            lines = build_lines(glyphs.get((r, c), []))
+            lines = [replace(line, page=page) for line in build_lines(glyphs.get((r, c), []))]
             left, right = grid.xs[c] + 1, grid.xs[c + width] - 1
-            paras = [p for region in regions(lines, left, right) for p in region.paragraphs()]
+            paras = [
+                p
+                for region in regions(lines, left, right, columns=False)
+                for p in region.paragraphs()
+            ]
             row.append(_Cell(paras, height, width))
         rows.append(row)
-    return _Table(rows, [page] * rows_count, grid.xs, grid.ys[0])
+    return _Table(rows, page, grid.xs, grid.ys[0])
 
 
 def _margins(lines: Sequence[TextLine]) -> tuple[float, float]:
@@ -199,7 +200,7 @@ def _continued(pages: list[_Page]) -> tuple[list[_Page], list[str]]:
     """Tables continued at the top of the next page, with columns as wide, joined into one.
 
     Header rows the continuation repeats (the same texts as the table's first rows) are
-    read once; a warning says so.
+    read once, and a row the page break cut in two is read as one row; warnings say so.
     """
     warnings = []
     previous: _Table | None = None
@@ -214,22 +215,56 @@ def _continued(pages: list[_Page]) -> tuple[list[_Page], list[str]]:
             if repeated:
                 warnings.append(
                     f"page {page.number}: {repeated} header row(s) repeated by the table continued "
-                    f"from page {previous.pages[0]} read once"
+                    f"from page {previous.page} read once"
                 )
+            rows = first.rows[repeated:]
+            if rows and _cut_row(previous.rows[-1], rows[0]):
+                warnings.append(
+                    f"page {page.number}: the table's first row goes on with the last row of "
+                    f"page {page.number - 1}; read as one row"
+                )
+                _append_row(previous.rows[-1], rows[0])
+                rows, repeated = rows[1:], repeated + 1
             offset = len(previous.rows) - repeated
-            for row in first.rows[repeated:]:
+            for row in rows:
                 for cell in row:
                     if cell.merged_from is None:
                         continue
                     r, c = cell.merged_from
-                    # a cell merged into a dropped header row stands alone (it holds no text)
+                    # a cell merged into a dropped row stands alone (it holds no text)
                     cell.merged_from = (r + offset, c) if r >= repeated else None
-            previous.rows += first.rows[repeated:]
-            previous.pages += first.pages[repeated:]
+            previous.rows += rows
             page.items = page.items[1:]
+            if not page.items:
+                continue  # the table fills the page: it may go on over the next one
         last = page.items[-1] if page.items else None
         previous = last if isinstance(last, _Table) else None
     return pages, warnings
+
+
+def _cut_row(last: list[_Cell], row: list[_Cell]) -> bool:
+    """``row`` opens with an empty first cell and a lowercase word: the rest of ``last``."""
+
+    def shape(cells: list[_Cell]) -> list[tuple]:
+        return [(c.col_span, c.row_span, c.merged_from and c.merged_from[1]) for c in cells]
+
+    if shape(row) != shape(last) or any(c.row_span > 1 for c in row):
+        return False  # only rows merged alike, across columns only, are joined
+    texts = [" ".join(p.text for p in cell.paras) for cell in row]
+    return not texts[0] and any(_continues(t) for t in texts if t)
+
+
+def _append_row(last: list[_Cell], row: list[_Cell]) -> None:
+    """Append each cell's paragraphs to the cell above; a sentence going on joins its paragraph."""
+    for above, below in zip(last, row, strict=True):
+        if not below.paras:
+            continue
+        head, *rest = below.paras
+        if above.paras and _continues(head.text):
+            above.paras[-1] = replace(above.paras[-1], lines=above.paras[-1].lines + head.lines)
+        else:
+            rest = [head, *rest]
+        above.paras.extend(rest)
 
 
 def _same_columns(xs: list[float], other: list[float]) -> bool:
@@ -270,7 +305,7 @@ def _carried_over(pages: list[_Page]) -> list[_Page]:
             if isinstance(item, _Table):
                 break
             if abs(item.lines[-1].size - size) <= 0.5 and item.bold == first.bold:
-                previous.items[index] = dataclasses.replace(item, lines=item.lines + first.lines)
+                previous.items[index] = replace(item, lines=item.lines + first.lines)
                 page.items = page.items[1:]
                 break
     return pages
@@ -310,14 +345,22 @@ def _number(pages: list[_Page]) -> tuple[list[Block], list[tuple[TextLine, Place
             counter["table"] += 1
             t = counter["table"]
             rows = []
-            for r, (row, row_page) in enumerate(zip(item.rows, item.pages, strict=True)):
+            for r, row in enumerate(item.rows):
                 cells = []
                 for c, cell in enumerate(row):
-                    place = Place(page=row_page, table=t, row=r + 1, cell=c + 1)
-                    paras = tuple(paragraph(p, [place] * len(p.lines)) for p in cell.paras)
+                    paras = tuple(
+                        paragraph(
+                            p,
+                            [
+                                Place(page=line.page, table=t, row=r + 1, cell=c + 1)
+                                for line in p.lines
+                            ],
+                        )
+                        for p in cell.paras
+                    )
                     cells.append(TableCell(paras, cell.row_span, cell.col_span, cell.merged_from))
                 rows.append(tuple(cells))
-            blocks.append(Table(tuple(rows), Place(page=item.pages[0], table=t)))
+            blocks.append(Table(tuple(rows), Place(page=item.page, table=t)))
     return blocks, located
 
 

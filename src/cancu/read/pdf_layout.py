@@ -1,9 +1,10 @@
 """Lines of a page into reading order and paragraphs, by geometry alone.
 
 Reading order: rows top to bottom. A *band* of rows split into two sides by one vertical
-gap (the header: issuer left, national motto right; "Số:" left, place and date right; the
-signature block: "Nơi nhận:" left, the signer right) is read left column first, then right
-column, so each side's lines stay together. Elsewhere the segments of a row are one line.
+gap, both sides on two rows at least (the header: issuer left, national motto right; "Số:"
+left, place and date right; the signature block: "Nơi nhận:" left, the signer right) is
+read left column first, then right column, so each side's lines stay together. Elsewhere
+the segments of a row are one line.
 
 Paragraphs: a line starts a new paragraph when the spacing before it grows, its size or
 boldness changes, it is indented, the line before it ended short, or it is centred where
@@ -104,13 +105,16 @@ class Region:
         return paragraphs(self.lines, self.left, self.right, self.column)
 
 
-def regions(lines: Sequence[TextLine], left: float, right: float) -> list[Region]:
+def regions(
+    lines: Sequence[TextLine], left: float, right: float, columns: bool = True
+) -> list[Region]:
     """Lines in reading order, grouped into full-width runs and the columns of two-column bands.
 
-    ``left`` and ``right`` are the page's text margins (the extent of full-width runs).
+    ``left`` and ``right`` are the page's text margins (the extent of full-width runs). With
+    ``columns`` False (a table cell) no band is looked for: every row is one line.
     """
     rows = [list(group) for _, group in groupby(sorted(lines, key=_order), key=lambda s: s.row)]
-    bands = _bands(rows, (left + right) / 2)
+    bands = _bands(rows, (left + right) / 2) if columns else {}
     out: list[Region] = []
     flow: list[TextLine] = []
     index = 0
@@ -206,7 +210,7 @@ def _bands(rows: list[list[TextLine]], centre: float) -> dict[int, tuple[list[in
             gap.take(rows[above])
             members.insert(0, above)
             above -= 1
-        if len(members) >= 2:
+        if sum(len(rows[m]) > 1 for m in members) >= 2:  # two sides on two rows at least
             bands[members[0]] = (members, gap.divider)
             taken.update(members)
         index = below
