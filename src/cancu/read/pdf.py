@@ -30,6 +30,7 @@ from cancu.read.pdf_tables import GridTable, find_tables
 
 _EDGE = 3.0
 """Columns of two pages' tables this close in width (points) continue one table."""
+_NUMBER_LINE = re.compile(r"^Số\s*[:.]")
 _BLANK_NUMBER = re.compile(r"^Số\s*[:.]?\s*/")
 
 
@@ -367,11 +368,13 @@ def _number(pages: list[_Page]) -> tuple[list[Block], list[tuple[TextLine, Place
 def _number_warning(
     fields: Sequence[Field], located: Sequence[tuple[TextLine, Place]]
 ) -> list[str]:
-    """A warning when the number line is blank and no stamp fills it."""
+    """A warning when the document's number line (its first "Số:" line) is blank and no stamp fills it."""
     if any(f.name == "Số" for f in fields):
         return []
     for line, place in located:
-        if _BLANK_NUMBER.match(line.text):
+        if _NUMBER_LINE.match(line.text):
+            if not _BLANK_NUMBER.match(line.text):
+                return []
             return [
                 f"{place.describe()}: the number is blank in the text layer ('{line.text}') and no "
                 "signature stamp draws it as text: the number is not in the text layer"

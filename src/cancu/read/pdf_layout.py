@@ -232,6 +232,8 @@ def paragraphs(
         centred = kinds.count("center") >= len(kinds) - kinds.count("full") - kinds.count("center")
         # a centred column's widest line is centred; a left column's lines are not, by chance
         kinds = [("center" if k == "full" else k) if centred else _uncentred(k) for k in kinds]
+    else:
+        kinds = [_aligned_with_neighbour(lines, kinds, i) for i in range(len(lines))]
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         if _starts(lines[i - 1], lines[i], kinds[i - 1], kinds[i], pitch, left, right):
@@ -247,6 +249,17 @@ def paragraphs(
         )
         for group in groups
     ]
+
+
+def _aligned_with_neighbour(lines: Sequence[TextLine], kinds: list[str], i: int) -> str:
+    """A "centred" line that starts where the line before or after it starts is indented
+    like it (list items, one-line paragraphs), centred only by chance."""
+    if kinds[i] != "center":
+        return kinds[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and kinds[j] != "center" and abs(lines[j].x0 - lines[i].x0) < 1.0:
+            return "indent"
+    return "center"
 
 
 def _uncentred(kind: str) -> str:
@@ -298,6 +311,8 @@ def _starts(
         return True
     if (prev_kind == "center") != (kind == "center") and "full" not in (prev_kind, kind):
         return True
+    if prev_kind == "center" and kind == "center" and _upper(prev.text) != _upper(line.text):
+        return True  # a title in capitals, then its subject ("QUYẾT ĐỊNH" / "Về việc …")
     if prev_kind in ("center", "right"):
         return False
     if prev.x1 < right - 2 * prev.size:
@@ -305,6 +320,11 @@ def _starts(
     if _BULLET.match(line.text) and _BULLET.match(prev.text):
         return True  # list items
     return kind == "indent" and line.x0 > prev.x0 + 0.8 * line.size
+
+
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _align(kinds: list[str]) -> str | None:
