@@ -18,13 +18,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import pypdfium2 as pdfium
+
 from cancu.read.blocks import Block, Blocks, Field, Line, Paragraph, Place, Table, TableCell
 from cancu.read.ocr import needs_ocr, ocr_pages
 from cancu.read.pdf_fonts import repair_fonts
 from cancu.read.pdf_layout import Para, regions
 from cancu.read.pdf_lines import TextLine, build_lines
 from cancu.read.pdf_page import UNMAPPED, PageContent, load_page, open_pdf
-from cancu.read.pdf_running import strip_running
+from cancu.read.pdf_running import page_list, strip_running
 from cancu.read.pdf_stamps import read_stamps, stamp_fields
 from cancu.read.pdf_tables import GridTable, find_tables
 
@@ -80,7 +82,7 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
     if reasons:
         why = sorted(set(reasons.values()))
         warnings.append(
-            f"pages {_numbers(sorted(reasons))} read by OCR ({'; '.join(why)}); "
+            f"{page_list(sorted(reasons))} read by OCR ({'; '.join(why)}); "
             "tables on them are read as lines of text"
         )
     flows: list[list[TextLine]] = []
@@ -106,16 +108,15 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
     pages, repeated = _continued(pages)
     warnings += repeated
     blocks, located = _number(_carried_over(pages))
-    fields, notes = stamp_fields(read_stamps(data), located)
+    try:
+        stamps = read_stamps(data)
+    except pdfium.PdfiumError as exc:
+        stamps = []
+        warnings.append(f"annotations not read ({exc}): a stamp's number or date may be missing")
+    fields, notes = stamp_fields(stamps, located)
     warnings += notes
     warnings += _number_warning(fields, located)
     return Blocks(name, sha256, "pdf", tuple(blocks), tuple(fields), tuple(warnings))
-
-
-def _numbers(numbers: Sequence[int]) -> str:
-    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
-        return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(map(str, numbers))
 
 
 def _text_layer(content: PageContent) -> tuple[list[TextLine], list[_Table]]:

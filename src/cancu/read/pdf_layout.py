@@ -191,7 +191,7 @@ def _bands(rows: list[list[TextLine]], centre: float) -> dict[int, tuple[list[in
         if len(row) < 2 or index in taken:
             index += 1
             continue
-        _, a, b = max((b.x0 - a.x1, a, b) for a, b in pairwise(row))
+        a, b = max(pairwise(row), key=lambda pair: pair[1].x0 - pair[0].x1)
         gap = _Gap(a.x1, b.x0, centre)
         gap.take(row)
         members = [index]

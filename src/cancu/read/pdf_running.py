@@ -80,16 +80,22 @@ def strip_running(
     warnings = []
     for key, numbers in removed.items():
         if key == "page number":
-            warnings.append(f"{_pages(numbers)}: page number removed")
+            warnings.append(f"{page_list(numbers)}: page number removed")
         else:
-            warnings.append(f"{_pages(numbers)}: running header or footer removed: '{labels[key]}'")
+            warnings.append(
+                f"{page_list(numbers)}: running header or footer removed: '{labels[key]}'"
+            )
     return kept, warnings
 
 
-def _pages(numbers: list[int]) -> str:
-    """Page numbers for a message: ``page 2``, ``pages 2–35`` or ``pages 1, 3, 7``."""
+def page_list(numbers: Sequence[int]) -> str:
+    """Page numbers for a message.
+
+    >>> page_list([2]), page_list([2, 3, 4]), page_list([1, 3, 7])
+    ('page 2', 'pages 2–4', 'pages 1, 3, 7')
+    """
     if len(numbers) == 1:
         return f"page {numbers[0]}"
-    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+    if list(numbers) == list(range(numbers[0], numbers[-1] + 1)):
         return f"pages {numbers[0]}–{numbers[-1]}"
     return "pages " + ", ".join(map(str, numbers))
