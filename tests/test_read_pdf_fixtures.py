@@ -331,3 +331,21 @@ def test_table_continued_over_pages_is_one_table_with_its_header_once_and_cut_ro
     assert table.rows[2][2].lines[0].place.describe() == "page 2, table 1, row 3, cell 3"
     assert any("1 header row(s) repeated" in w for w in blocks.warnings)
     assert any("read as one row" in w for w in blocks.warnings)
+
+
+def test_bold_run_in_heading_going_on_into_the_next_line_stays_one_paragraph():
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Serif", size=12)
+    heading = "5. Về tổng hợp, cập nhật tiến độ, kết quả thực hiện các nhiệm vụ Chính phủ giao:"
+    rest = "Tổng số nhiệm vụ được giao là 123, đã hoàn thành đúng hạn 123 nhiệm vụ."
+    pdf.set_xy(70, 90)
+    pdf.multi_cell(455, 17, f"**{heading}** {rest}", align="J", markdown=True)
+    pdf.set_xy(70, pdf.get_y() + 10)
+    pdf.set_font("Serif", "B", 12)
+    pdf.multi_cell(455, 17, "6. Về mô hình mới", align="J")
+    blocks = read(output(pdf))
+    assert texts(blocks) == [f"{heading} {rest}", "6. Về mô hình mới"]
+    first = next(iter(blocks.paragraphs()))
+    assert first.lines[0].text.startswith("5. Về") and len(first.lines) >= 2
+    assert [p.bold for p in blocks.paragraphs()] == [False, True]

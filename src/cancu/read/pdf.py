@@ -32,6 +32,10 @@ from cancu.read.pdf_tables import GridTable, find_tables
 
 _EDGE = 3.0
 """Columns of two pages' tables this close in width (points) continue one table."""
+_ITEM = re.compile(r"^\(?[a-zđ]{1,2}[).]\s")
+"""A list mark: "a) ", "đ) ", "(b) ", "c. "."""
+_ENDED = re.compile(r"[.:;!?…]\W*$")
+"""Text that ends a sentence (a closing quote or bracket may follow)."""
 _NUMBER_LINE = re.compile(r"^Số\s*[:.]")
 _BLANK_NUMBER = re.compile(r"^Số\s*[:.]?\s*/")
 
@@ -292,10 +296,9 @@ def _repeated_rows(table: _Table, continuation: _Table) -> int:
 
 
 def _carried_over(pages: list[_Page]) -> list[_Page]:
-    """A paragraph broken by a page break, joined: the next page opens with a lowercase word.
-
-    Its lines join the last paragraph of the previous page in the same size (the body text,
-    not the footnotes below it); each line keeps its own page.
+    """A paragraph broken by a page break, joined: the next page opens with a lowercase word
+    and the last paragraph of the previous page in the same size (the body text, not the
+    footnotes below it) does not end a sentence. Each line keeps its own page.
     """
     for previous, page in itertools.pairwise(pages):
         first = page.items[0] if page.items else None
@@ -307,6 +310,8 @@ def _carried_over(pages: list[_Page]) -> list[_Page]:
             if isinstance(item, _Table):
                 break
             if abs(item.lines[-1].size - size) <= 0.5 and item.bold == first.bold:
+                if _ENDED.search(item.text):
+                    break  # the paragraph above was complete
                 previous.items[index] = replace(item, lines=item.lines + first.lines)
                 page.items = page.items[1:]
                 break
@@ -314,7 +319,13 @@ def _carried_over(pages: list[_Page]) -> list[_Page]:
 
 
 def _continues(text: str) -> bool:
-    """The text opens with a lowercase letter: it goes on with a sentence begun before."""
+    """The text opens with a lowercase word, not a list mark: it goes on with a sentence.
+
+    >>> _continues("triển khai thực hiện"), _continues("Điều 3."), _continues("b) Nhiệm vụ")
+    (True, False, False)
+    """
+    if _ITEM.match(text):
+        return False
     letter = next((c for c in text if c.isalnum()), "")
     return letter.isalpha() and letter.islower()
 

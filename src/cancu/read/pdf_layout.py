@@ -87,6 +87,7 @@ def join(segments: Sequence[TextLine]) -> TextLine:
         row=first.row,
         xs=tuple(xs),
         page=first.page,
+        starts_bold=first.starts_bold,
     )
 
 
@@ -308,7 +309,8 @@ def _starts(
     if line.top - prev.top > 1.25 * pitch * prev.size or line.top < prev.top:
         return True
     if abs(line.size - prev.size) > 0.5 or line.bold != prev.bold:
-        return True
+        if not (prev.bold and line.starts_bold):  # a bold run-in heading goes on into the line
+            return True
     if (prev_kind == "center") != (kind == "center") and "full" not in (prev_kind, kind):
         return True
     if prev_kind == "center" and kind == "center" and _upper(prev.text) != _upper(line.text):

@@ -58,6 +58,8 @@ class TextLine:
     xs: tuple[float, ...] = ()
     page: int = 0
     """The 1-based page, once the line is placed on one (0 while it is being built)."""
+    starts_bold: bool = False
+    """The line's first letter is bold (a bold run-in heading may go on into it)."""
 
     @property
     def middle(self) -> float:
@@ -158,6 +160,7 @@ def _line(indices: list[int], glyphs: Sequence[Glyph], row: int) -> TextLine:
         italic=sum(g.italic for g in letters) >= 0.9 * len(letters),
         row=row,
         xs=tuple(xs),
+        starts_bold=letters[0].bold,
     )
 
 
