@@ -308,9 +308,10 @@ def _starts(
     """Whether ``line`` starts a new paragraph after ``prev``."""
     if line.top - prev.top > 1.25 * pitch * prev.size or line.top < prev.top:
         return True
-    if abs(line.size - prev.size) > 0.5 or line.bold != prev.bold:
-        if not (prev.bold and line.starts_bold):  # a bold run-in heading goes on into the line
-            return True
+    if abs(line.size - prev.size) > 0.5:
+        return True
+    if line.bold != prev.bold and not (prev.bold and line.starts_bold):
+        return True  # (a bold run-in heading may go on into the line)
     if (prev_kind == "center") != (kind == "center") and "full" not in (prev_kind, kind):
         return True
     if prev_kind == "center" and kind == "center" and _upper(prev.text) != _upper(line.text):
