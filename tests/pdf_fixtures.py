@@ -93,3 +93,29 @@ def image_page_pdf(lines: list[tuple[str, int]], dpi: int = 200) -> bytes:
     pdf.add_page()
     pdf.image(io.BytesIO(buffer.getvalue()), x=0, y=0, w=595, h=842)
     return output(pdf)
+
+
+def with_stamp(data: bytes, x: float, baseline: float, value: str) -> bytes:
+    """The PDF with a stamp annotation on page 1 whose appearance draws ``value`` (Times, 13 pt)
+    with its baseline at (x, baseline) points from the top-left corner, as a signing service does.
+    """
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(data)
+    page = document[0]
+    height = page.get_height()
+    annot = raw.FPDFPage_CreateAnnot(page, raw.FPDF_ANNOT_STAMP)
+    raw.FPDFAnnot_SetRect(
+        annot, raw.FS_RECTF(x - 2, height - baseline + 12, x + 40, height - baseline - 4)
+    )
+    glyphs = raw.FPDFPageObj_NewTextObj(document, b"Times-Roman", ctypes.c_float(13))
+    raw.FPDFText_SetText(glyphs, (ctypes.c_ushort * (len(value) + 1))(*map(ord, value), 0))
+    raw.FPDFPageObj_Transform(glyphs, 1, 0, 0, 1, x, height - baseline)
+    assert raw.FPDFAnnot_AppendObject(annot, glyphs), "PDFium could not draw the stamp"
+    raw.FPDFPage_CloseAnnot(annot)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

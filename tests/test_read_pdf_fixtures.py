@@ -26,6 +26,7 @@ from tests.pdf_fixtures import (
     output,
     ruled_table,
     text,
+    with_stamp,
 )
 
 
@@ -349,3 +350,22 @@ def test_bold_run_in_heading_going_on_into_the_next_line_stays_one_paragraph():
     first = next(iter(blocks.paragraphs()))
     assert first.lines[0].text.startswith("5. Về") and len(first.lines) >= 2
     assert [p.bold for p in blocks.paragraphs()] == [False, True]
+
+
+def test_stamp_drawn_over_the_blank_number_and_day_gives_number_and_date_fields():
+    pdf = new_pdf()
+    pdf.add_page()
+    text(pdf, 90, 100, "Số:")
+    text(pdf, 150, 100, "/BC-UBND")
+    text(pdf, 90, 130, "Hà Nội, ngày")
+    text(pdf, 210, 130, "tháng 12 năm 2025")
+    body(pdf, 170, ["Báo cáo công tác cải cách hành chính năm 2025."])
+    data = with_stamp(with_stamp(output(pdf), 120, 100, "329"), 183, 130, "19")
+    blocks = read(data)
+    assert texts(blocks)[:2] == ["Số: /BC-UBND", "Hà Nội, ngày tháng 12 năm 2025"]  # as written
+    assert blocks.field("Số") == "329/BC-UBND"
+    assert blocks.field("Ngày") == "19/12/2025"
+    number = next(f for f in blocks.metadata if f.name == "Số")
+    assert number.place.describe() == "page 1, paragraph 1"
+    assert [f.value for f in blocks.metadata if f.name == "stamp"] == ["329", "19"]
+    assert not any("not in the text layer" in w for w in blocks.warnings)

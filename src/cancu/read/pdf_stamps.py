@@ -65,7 +65,8 @@ def _page_stamps(pdf: pdfium.PdfDocument, index: int) -> list[Stamp]:
         return []
     view = View.of(page)
     before = Counter(_key(g) for g in page_glyphs(page.get_textpage(), view))
-    if page.flatten() != raw.FLATTEN_SUCCESS:
+    # the raw call: pypdfium2's wrapper refuses documents without a form (a lone stamp annotation)
+    if raw.FPDFPage_Flatten(page, raw.FLAT_NORMALDISPLAY) != raw.FLATTEN_SUCCESS:
         return []
     new: list[Glyph] = []
     for glyph in page_glyphs(pdf[index].get_textpage(), view):
