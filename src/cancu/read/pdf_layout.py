@@ -53,11 +53,6 @@ class Para:
         """The lines joined with spaces."""
         return " ".join(line.text for line in self.lines)
 
-    @property
-    def top(self) -> float:
-        """Top of the first line."""
-        return self.lines[0].top
-
 
 def join(segments: Sequence[TextLine]) -> TextLine:
     """Segments of one row, left to right, as one line (a wide blank becomes one space).

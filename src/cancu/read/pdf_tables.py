@@ -42,11 +42,6 @@ class GridTable:
         """(rows, columns) of the grid."""
         return len(self.ys) - 1, len(self.xs) - 1
 
-    @property
-    def bbox(self) -> tuple[float, float, float, float]:
-        """(x0, top, x1, bottom)."""
-        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
-
     def contains(self, x: float, y: float) -> bool:
         """The point lies inside the table's frame."""
         return self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]
