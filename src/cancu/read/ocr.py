@@ -32,6 +32,8 @@ from cancu.read.pdf_page import UNMAPPED, Glyph, PageContent
 
 DPI = 300
 """Rendering resolution for OCR: Tesseract reads diacritics best at 300 dpi."""
+MAX_PIXELS = 7000
+"""The longest side of a rendered page, in pixels (a large plan is rendered at a lower dpi)."""
 TIMEOUT = 120
 """Seconds one page may take before OCR gives up on it."""
 MIN_TEXT = 20
@@ -99,16 +101,24 @@ def ocr_pages(
     if not numbers:
         return {}
     tesseract = require_tesseract(name)
-    images = {}
+    images: dict[int, tuple[bytes, float]] = {}
     for number in numbers:
-        bitmap = pdf[number - 1].render(scale=dpi / 72, grayscale=True)
-        buffer = io.BytesIO()
-        bitmap.to_pil().save(buffer, format="PNG")
-        images[number] = buffer.getvalue()
+        page = pdf[number - 1]
+        scale = min(dpi / 72, MAX_PIXELS / max(page.get_size()))
+        images[number] = (_pgm(page.render(scale=scale, grayscale=True)), scale)
     workers = max(1, min(len(numbers), os.cpu_count() or 1))
     with ThreadPoolExecutor(workers) as pool:
-        results = pool.map(lambda n: _tesseract(tesseract, images[n], n, name), numbers)
-        return {n: _lines(tsv, 72 / dpi) for n, tsv in zip(numbers, results, strict=True)}
+        results = pool.map(lambda n: _tesseract(tesseract, images[n][0], n, name), numbers)
+        return {n: _lines(tsv, 1 / images[n][1]) for n, tsv in zip(numbers, results, strict=True)}
+
+
+def _pgm(bitmap: pdfium.PdfBitmap) -> bytes:
+    """A greyscale bitmap as a binary PGM image (Tesseract reads it; no imaging library needed)."""
+    data = bytes(bitmap.buffer)
+    rows = (
+        data[y * bitmap.stride : y * bitmap.stride + bitmap.width] for y in range(bitmap.height)
+    )
+    return f"P5\n{bitmap.width} {bitmap.height}\n255\n".encode() + b"".join(rows)
 
 
 def _tesseract(path: str, image: bytes, number: int, name: str) -> str:
