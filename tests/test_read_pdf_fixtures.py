@@ -369,3 +369,12 @@ def test_stamp_drawn_over_the_blank_number_and_day_gives_number_and_date_fields(
     assert number.place.describe() == "page 1, paragraph 1"
     assert [f.value for f in blocks.metadata if f.name == "stamp"] == ["329", "19"]
     assert not any("not in the text layer" in w for w in blocks.warnings)
+
+
+def test_blank_pdf_reads_as_no_blocks_with_a_warning():
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.line(70, 100, 300, 100)
+    blocks = read(output(pdf))
+    assert blocks.blocks == ()
+    assert blocks.warnings == ("no text on any of the 1 pages (blank pages, or drawings only)",)

@@ -120,6 +120,10 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
     fields, notes = stamp_fields(stamps, located)
     warnings += notes
     warnings += _number_warning(fields, located)
+    if not blocks:
+        warnings.append(
+            f"no text on any of the {len(contents)} pages (blank pages, or drawings only)"
+        )
     return Blocks(name, sha256, "pdf", tuple(blocks), tuple(fields), tuple(warnings))
 
 
