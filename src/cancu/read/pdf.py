@@ -20,14 +20,14 @@ from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 
-from cancu.read.blocks import Block, Blocks, Field, Line, Paragraph, Place, Table, TableCell
+from cancu.read.blocks import Block, Blocks, Line, Paragraph, Place, Table, TableCell
 from cancu.read.ocr import needs_ocr, ocr_pages
 from cancu.read.pdf_fonts import repair_fonts
 from cancu.read.pdf_layout import Para, regions
 from cancu.read.pdf_lines import TextLine, build_lines
 from cancu.read.pdf_page import UNMAPPED, PageContent, load_page, open_pdf
 from cancu.read.pdf_running import page_list, strip_running
-from cancu.read.pdf_stamps import read_stamps, stamp_fields
+from cancu.read.pdf_stamps import number_warning, read_stamps, stamp_fields
 from cancu.read.pdf_tables import GridTable, find_tables
 
 _EDGE = 3.0
@@ -36,8 +36,6 @@ _ITEM = re.compile(r"^\(?[a-zđ]{1,2}[).]\s")
 """A list mark: "a) ", "đ) ", "(b) ", "c. "."""
 _ENDED = re.compile(r"[.:;!?…]\W*$")
 """Text that ends a sentence (a closing quote or bracket may follow)."""
-_NUMBER_LINE = re.compile(r"^Số\s*[:.]")
-_BLANK_NUMBER = re.compile(r"^Số\s*[:.]?\s*/")
 
 
 @dataclass
@@ -119,7 +117,7 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
         warnings.append(f"annotations not read ({exc}): a stamp's number or date may be missing")
     fields, notes = stamp_fields(stamps, located)
     warnings += notes
-    warnings += _number_warning(fields, located)
+    warnings += number_warning(fields, located)
     if not blocks:
         warnings.append(
             f"no text on any of the {len(contents)} pages (blank pages, or drawings only)"
@@ -379,20 +377,3 @@ def _number(pages: list[_Page]) -> tuple[list[Block], list[tuple[TextLine, Place
                 rows.append(tuple(cells))
             blocks.append(Table(tuple(rows), Place(page=item.page, table=t)))
     return blocks, located
-
-
-def _number_warning(
-    fields: Sequence[Field], located: Sequence[tuple[TextLine, Place]]
-) -> list[str]:
-    """A warning when the document's number line (its first "Số:" line) is blank and no stamp fills it."""
-    if any(f.name == "Số" for f in fields):
-        return []
-    for line, place in located:
-        if _NUMBER_LINE.match(line.text):
-            if not _BLANK_NUMBER.match(line.text):
-                return []
-            return [
-                f"{place.describe()}: the number is blank in the text layer ('{line.text}') and no "
-                "signature stamp draws it as text: the number is not in the text layer"
-            ]
-    return []

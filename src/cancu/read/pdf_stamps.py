@@ -31,6 +31,7 @@ from cancu.read.pdf_lines import TextLine, build_lines
 from cancu.read.pdf_page import Glyph, View, page_glyphs
 
 _DRAWN = (raw.FPDF_ANNOT_WIDGET, raw.FPDF_ANNOT_FREETEXT, raw.FPDF_ANNOT_STAMP)
+_NUMBER_LINE = re.compile(r"^Số\s*[:.]")
 _BLANK_NUMBER = re.compile(r"^Số\s*[:.]?\s*(/|$)")
 _NUMBER = re.compile(r"^Số\s*[:.]?\s*(\d[\d.]*)\s*(/\s*[\w./&-]+)?")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
@@ -154,3 +155,24 @@ def _fill(line: TextLine, stamp: Stamp) -> str:
     return " ".join(
         part for part in (line.text[:at].rstrip(), stamp.text, line.text[at:].lstrip()) if part
     )
+
+
+def number_warning(fields: Sequence[Field], located: Sequence[tuple[TextLine, Place]]) -> list[str]:
+    """A warning when the document's number line (its first "Số:" line) is blank and no stamp fills it.
+
+    >>> number_warning([], [(TextLine("Số: /KH-UBND", 0, 1, 0, 1, 13), Place(page=1, paragraph=2))])[0][:52]
+    'page 1, paragraph 2: the number is blank in the text'
+    >>> number_warning([], [(TextLine("Số: 12/KH-UBND", 0, 1, 0, 1, 13), Place(page=1))])
+    []
+    """
+    if any(f.name == "Số" for f in fields):
+        return []
+    for line, place in located:
+        if _NUMBER_LINE.match(line.text):
+            if not _BLANK_NUMBER.match(line.text):
+                return []
+            return [
+                f"{place.describe()}: the number is blank in the text layer ('{line.text}') and no "
+                "signature stamp draws it as text: the number is not in the text layer"
+            ]
+    return []
