@@ -18,67 +18,102 @@ from cancu.extract.citations import CitingContext, citations_in
 from cancu.extract.header import TYPE_TITLE, read_header
 from cancu.extract.plan import read_duties, read_items
 from cancu.extract.records import Citation, Document, InstrumentRef
-from cancu.parse.table import find_header, header_key, parse_table
+from cancu.extract.tables import describe, is_layout, task_table
+from cancu.parse.table import Table
+from cancu.read.blocks import Blocks, Paragraph, TableCell
+from cancu.read.text import blocks_of_text
 from cancu.text.names import Gazetteer
 from cancu.text.normalize import SourceText
-from cancu.text.segment import Cell, Span, is_upper, paragraphs, split_cells
+from cancu.text.segment import Cell, Span, is_upper, paragraphs
 
 _APPENDIX = re.compile(r"^PHỤ LỤC\b")
 _YEAR = re.compile(r"NĂM\s+(\d{4})|năm\s+(\d{4})")
+_LINE = re.compile(r"\b[Ll]ines? (\d+)(?:[–-](\d+))?")
 
 
-def _tables(cells: list[Cell]):
-    """Yield (title lines, table) for each task table in the cell stream."""
-    i = 0
-    while (found := find_header(cells, i)) is not None:
-        table = parse_table(cells, i)
-        keys = set(table.keys())
-        if keys & {"task", "content"}:
-            yield found[0], table
-        i = max(table.end_index, found[1] + 1)
+def _cell_paragraphs(cell: TableCell) -> list[Span]:
+    """A layout cell's paragraphs, rebuilt as a text export's cell would be."""
+    lines = tuple((p.start, p.text) for p in cell.paragraphs if p.text)
+    return paragraphs([Cell(lines, lines[-1][0])]) if lines else []
 
 
-def _title_before(cells: list[Cell], header_index: int, body_lines: set[int]) -> Span:
-    """The appendix title: lines from the last "PHỤ LỤC" before the table header.
+def _layout(blocks: Blocks) -> tuple[list[Span], list[tuple[int, Table]], list[str]]:
+    """The document's paragraphs, its task tables (with the paragraph index they follow),
+    and a warning for each table that is neither a task table nor page layout."""
+    paras: list[Span] = []
+    tables: list[tuple[int, Table]] = []
+    warnings: list[str] = []
+    for block in blocks.blocks:
+        if isinstance(block, Paragraph):
+            if block.text:
+                paras.append(Span(block.text, block.start, block.end))
+            continue
+        table = task_table(block)
+        if table is not None and table.rows:
+            tables.append((len(paras), table))
+        elif is_layout(block):
+            for row in block.rows:
+                for cell in row:
+                    if cell.merged_from is None:
+                        paras.extend(_cell_paragraphs(cell))
+        elif block.lines:
+            warnings.append(f"line {block.lines[0].number}: {describe(block)} is not read")
+    return paras, tables, warnings
 
-    Its lines are removed from ``body_lines``.
+
+def _title_before(paras: list[Span], at: int, taken: set[int]) -> Span:
+    """The appendix title: the paragraphs from the last "PHỤ LỤC" just before a table.
+
+    Their indexes are added to ``taken`` (they are not body text).
     """
-    window = [
-        line for cell in cells[max(0, header_index - 4) : header_index] for line in cell.lines
-    ]
-    starts = [k for k, (_, text) in enumerate(window) if _APPENDIX.match(text.strip())]
+    window = range(max(0, at - 6), at)
+    starts = [k for k in window if _APPENDIX.match(paras[k].text) and k not in taken]
     if not starts:
-        start = cells[header_index].start
-        return Span("", start, start)
-    lines = window[starts[-1] :]
-    body_lines.difference_update(n for n, _ in lines)
-    if len(lines) > 1 and header_key(lines[-1][1]):
-        lines = lines[:-1]  # a header label that shares the title's cell
-    text = re.sub(r"\s+", " ", " ".join(t.strip() for _, t in lines))
-    return Span(text, lines[0][0], lines[-1][0])
+        line = paras[at - 1].end if at else 0
+        return Span("", line, line)
+    parts = paras[starts[-1] : at]
+    taken.update(range(starts[-1], at))
+    text = re.sub(r"\s+", " ", " ".join(p.text for p in parts))
+    return Span(text, parts[0].start, parts[-1].end)
 
 
-def extract_document(src: SourceText, gazetteer: Gazetteer | None = None) -> Document:
-    """Extract a :class:`Document` from a normalised source text.
+def _placed(warning: str, blocks: Blocks) -> str:
+    """A warning's "line N" as the place it names in a file that has no lines."""
+    if blocks.format == "text":
+        return warning
+
+    def place(match: re.Match[str]) -> str:
+        first = blocks.place(int(match.group(1))).describe()
+        if match.group(2):
+            return f"{first} to {blocks.place(int(match.group(2))).describe()}"
+        return first
+
+    return _LINE.sub(place, warning)
+
+
+def extract_document(src: SourceText | Blocks, gazetteer: Gazetteer | None = None) -> Document:
+    """Extract a :class:`Document` from a document's blocks (or a normalised text export).
 
     Raises :class:`cancu.errors.InputError` when the text is not a decision or plan.
     """
     gazetteer = gazetteer or Gazetteer.load()
-    cells = split_cells(src)
-    body_lines = {n for cell in cells for n, _ in cell.lines}
-    found_tables = []
-    for header_index, table in _tables(cells):
-        title = _title_before(cells, header_index, body_lines)
-        last = table.end_index
-        for cell in cells[header_index:last]:
-            body_lines.difference_update(n for n, _ in cell.lines)
-        found_tables.append((title, table))
-    body = [
-        Cell(tuple([(n, t) for n, t in c.lines if n in body_lines]), c.bar, c.breaks) for c in cells
-    ]
-    paras = paragraphs([c for c in body if c.lines])
+    blocks = src if isinstance(src, Blocks) else blocks_of_text(src)
+    all_paras, positioned, table_warnings = _layout(blocks)
+    taken: set[int] = set()
+    found_tables = [(_title_before(all_paras, at, taken), table) for at, table in positioned]
+    paras = [p for k, p in enumerate(all_paras) if k not in taken]
+    doc = _read(blocks, paras, found_tables, gazetteer)
+    doc.warnings = [_placed(w, blocks) for w in [*blocks.warnings, *table_warnings, *doc.warnings]]
+    return doc
 
-    header = read_header(paras, src.name)
+
+def _read(
+    blocks: Blocks,
+    paras: list[Span],
+    found_tables: list[tuple[Span, Table]],
+    gazetteer: Gazetteer,
+) -> Document:
+    header = read_header(paras, blocks.name)
     agents = AgentResolver(gazetteer, header.province)
     year = header.date.year if header.date else None
     ctx = CitingContext(header.province, header.number, year)
@@ -87,8 +122,11 @@ def extract_document(src: SourceText, gazetteer: Gazetteer | None = None) -> Doc
         resolved = agents.resolve(header.issuer_text, 1, 1)
         issuer = resolved if resolved.iri else None
     doc = Document(
-        source_name=src.name,
-        sha256=src.sha256,
+        source_name=blocks.name,
+        sha256=blocks.sha256,
+        source_format=blocks.format,
+        places={} if blocks.format == "text" else {n: blocks.place(n) for n in _numbers(blocks)},
+        publisher_metadata=[(f.name, f.value, f.place.describe()) for f in blocks.metadata],
         number=header.number,
         number_as_written=header.number_as_written,
         number_lines=header.number_lines,
@@ -187,3 +225,7 @@ def _plan_year(doc: Document) -> int | None:
         if match:
             return int(match.group(1) or match.group(2))
     return None
+
+
+def _numbers(blocks: Blocks) -> list[int]:
+    return [line.number for line in blocks.lines()]

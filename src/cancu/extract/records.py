@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from cancu.parse.dates import Deadline
 from cancu.parse.money import Amount
 from cancu.parse.numbers import InstrumentNumber
+from cancu.read.blocks import Place
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,13 @@ class Document:
     effective_date: dt.date | None = None
     effective_as_written: str | None = None
     warnings: list[str] = field(default_factory=list)
+    source_format: str = "text"
+    """The format the document was read from: text, docx, doc, pdf, html."""
+    places: dict[int, Place] = field(default_factory=dict)
+    """For formats without lines: the place (page, paragraph, table, row, cell) of each
+    ordinal line number that ``start``/``end`` of the records use."""
+    publisher_metadata: list[tuple[str, str, str]] = field(default_factory=list)
+    """The publisher's own fields (a portal's "Số hiệu", "Người ký" …): name, value, place."""
 
     @property
     def tasks(self) -> list[Task]:

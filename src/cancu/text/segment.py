@@ -147,6 +147,23 @@ def _starts_paragraph(line: str, previous: str | None) -> bool:
     return bool(_TITLE_LINE.fullmatch(previous.strip()))
 
 
+def paragraph_lines(cells: Iterable[Cell]) -> list[list[tuple[int, str]]]:
+    """The lines of each paragraph of ``cells`` (see :func:`paragraphs`)."""
+    out: list[list[tuple[int, str]]] = []
+    for cell in cells:
+        buf: list[tuple[int, str]] = []
+        previous: str | None = None
+        for number, line in cell.lines:
+            if buf and (number in cell.breaks or _starts_paragraph(line, previous)):
+                out.append(buf)
+                buf = []
+            buf.append((number, line))
+            previous = line.strip()
+        if buf:
+            out.append(buf)
+    return out
+
+
 def paragraphs(cells: Iterable[Cell]) -> list[Span]:
     """Rebuild paragraphs from the lines of ``cells``.
 
@@ -154,19 +171,7 @@ def paragraphs(cells: Iterable[Cell]) -> list[Span]:
     ``Điều 2.``, ``a)``, ``1.``, ``II.``, ``-``, ``Nơi nhận``, ``KT.`` …), or at an
     upper-case heading after running text.
     """
-    out: list[Span] = []
-    for cell in cells:
-        buf: list[tuple[int, str]] = []
-        previous: str | None = None
-        for number, line in cell.lines:
-            if buf and (number in cell.breaks or _starts_paragraph(line, previous)):
-                out.append(_join(buf))
-                buf = []
-            buf.append((number, line))
-            previous = line.strip()
-        if buf:
-            out.append(_join(buf))
-    return out
+    return [_join(buf) for buf in paragraph_lines(cells)]
 
 
 _SPACES = re.compile(r"\s+")
