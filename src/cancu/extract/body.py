@@ -33,6 +33,16 @@ _TITLE_WORDS = re.compile(
     r"\b(?:Phó\s+)?(?:Chánh|Giám đốc|Thủ trưởng|Chủ tịch|Trưởng)\s+(?=[A-ZĐÂĂÊÔƠƯ]|các\b|UBND)"
 )
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?")
+POST = re.compile(
+    r"^(?:PHÓ |Q\. )?(?:CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG"
+    r"|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CHỦ NHIỆM|THỐNG ĐỐC"
+    r"|BÍ THƯ|TỔNG THƯ KÝ|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|TRƯỞNG PHÒNG|CHÁNH THANH TRA"
+    r"|TỔNG THANH TRA|TRƯỞNG ĐOÀN|CHỦ TỊCH QUỐC HỘI)\b"
+)
+"""The post a signer signs with, at the start of the signature block."""
+_RANK = re.compile(
+    r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+|^(?:GS|PGS|TS|ThS|BS)\.?\s*(?:TS\.?\s*)?",
+)
 _SIGN = re.compile(r"^(KT|TM|TL|TUQ|Q)\.\s*(.*)$")
 _SKIP_RECIPIENT = re.compile(r"^(Như\s|Lưu|\(|CT,|LĐVP)", re.IGNORECASE)
 
@@ -220,9 +230,7 @@ def read_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closin
             if words:
                 behalf.append(words)
             signer = name or signer
-        elif formulas or (
-            is_upper(text.split(" ")[0]) and re.match(r"^(PHÓ )?CHỦ TỊCH|^GIÁM ĐỐC", text)
-        ):
+        elif formulas or (is_upper(text.split(" ")[0]) and POST.match(text)):
             words, name = _split_name(text)
             if words:
                 post = words
@@ -244,6 +252,19 @@ def read_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closin
     return Closing(recipients, signature, i)
 
 
+def find_closing(paras: list[Span], agents: AgentResolver) -> Closing | None:
+    """The closing found by looking back from the end of the text, when it does not follow
+    the body directly (a letter's numbered points, an annex between): the first place in the
+    last paragraphs where "Nơi nhận:", a signing formula or a post opens a signed block."""
+    for k in range(max(0, len(paras) - 40), len(paras)):
+        text = paras[k].text
+        if _RECIPIENTS.match(text) or _SIGN.match(text) or POST.match(text):
+            closing = read_closing(paras, k, agents)
+            if closing.signature is not None and closing.signature.signer:
+                return closing
+    return None
+
+
 def _split_name(text: str) -> tuple[str, str | None]:
     """Split "PHÓ CHỦ TỊCH Nguyễn Mạnh Hùng" into the upper-case post and the name."""
     words = text.split()
@@ -251,7 +272,7 @@ def _split_name(text: str) -> tuple[str, str | None]:
     while k < len(words) and is_upper(words[k]):
         k += 1
     upper = " ".join(words[:k]).strip()
-    rest = " ".join(words[k:]).strip(" .")
+    rest = _RANK.sub("", " ".join(words[k:]).strip(" ."))
     name = rest if rest and 2 <= len(rest.split()) <= 6 and not re.search(r"\d", rest) else None
     return upper, name
 

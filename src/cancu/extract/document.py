@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from cancu.extract.agents import AgentResolver
 from cancu.extract.appendix import read_appendix, unit_hint_of
-from cancu.extract.body import read_articles, read_closing, read_preamble
+from cancu.extract.body import find_closing, read_articles, read_closing, read_preamble
 from cancu.extract.citations import CitingContext, citations_in
 from cancu.extract.header import TYPE_TITLE, read_header
 from cancu.extract.plan import read_duties, read_items
@@ -180,6 +180,8 @@ def _read(
         while i < len(paras) and paras[i].text.startswith("Trên đây"):
             i += 1
         closing = read_closing(paras, i, agents)
+    if closing.signature is None or not closing.signature.signer:
+        closing = find_closing(paras, agents) or closing
     doc.recipients, doc.signature = closing.recipients, closing.signature
     for item in doc.items:
         item.citations = citations_in(Span(item.text, item.start, item.end), "mention", ctx, agents)

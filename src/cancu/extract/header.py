@@ -49,7 +49,14 @@ _PLACE_DATE = re.compile(
     r"^(?P<place>[^,]{2,60}?)\s*,\s*(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
 )
 _DATE_PARTS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập - Tự do")
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập - Tự do|ĐẢNG CỘNG SẢN VIỆT NAM")
+_SUBJECT = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*(.+)$")
+_ADDRESSEES = re.compile(r"^Kính gửi\b")
+_BLANK_DATE = re.compile(
+    r"^(?P<place>[^,]{2,60}?)\s*,\s*(?P<date>ngày[\s.…_]*(?:\d{1,2})?[\s.…_]*tháng[\s.…_]*"
+    r"(?:\d{1,2})?[\s.…_]*năm\s+\d{4})"
+)
+_BLANK_NUMBER = re.compile(r"^[\s.…_]*/")
 _PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ)\s+(.+)$")
 
 
@@ -98,6 +105,76 @@ def _province_of_place(place: str | None) -> str | None:
     return re.sub(r"^(Thành phố|TP\.|Tỉnh)\s+", "", place.strip(), flags=re.IGNORECASE) or None
 
 
+def _number(
+    text: str | None, lines: tuple[int, int] | None, warnings: list[str]
+) -> InstrumentNumber | None:
+    """The document's number, or None (with a warning) when it is blank or not understood."""
+    if not text or lines is None:
+        return None
+    if _BLANK_NUMBER.match(text):
+        warnings.append(
+            f"line {lines[0]}: the number is not filled in yet ('Số: {text}', a copy before "
+            "issue): the document gets a provisional identifier"
+        )
+        return None
+    try:
+        return parse_number(text)
+    except ParseError as exc:
+        warnings.append(f"line {lines[0]}: document number not understood: {exc.message}")
+        return None
+
+
+def _province(issuer: str | None, authority: str | None, place: str | None) -> str | None:
+    """The province of the issuer: named in its block, or the place of a local body."""
+    return (
+        province_of(issuer or "")
+        or province_of(authority or "")
+        # a People's Committee or Council sits in its province; central bodies have none
+        or (_province_of_place(place) if "NHÂN DÂN" in f"{issuer} {authority}" else None)
+    )
+
+
+def _letter(
+    paras: list[Span],
+    at: int,
+    issuer: str | None,
+    number_text: str | None,
+    number_lines: tuple[int, int] | None,
+    place: str | None,
+    date: dt.date | None,
+    date_text: str | None,
+    subject: Span | None,
+    warnings: list[str],
+) -> Header:
+    """The header of a document without a type word under it: a letter (Công văn), whose
+    subject is its "V/v …" line, or a document of a type the reader does not know."""
+    number = _number(number_text, number_lines, warnings)
+    # A letter's number names its issuer, not a type: in "5649/CT-CS" CT is Cục Thuế.
+    type_code = "CV" if subject is not None else (number.type_code if number else None)
+    if type_code is None:
+        line = paras[0].start if paras else 1
+        warnings.append(
+            f"line {line}: the document type is not known (no type word under the header, "
+            "no 'V/v' subject): read for its header and citations only"
+        )
+    return Header(
+        issuer_text=issuer,
+        province=_province(issuer, None, place),
+        number=number,
+        number_as_written=number_text,
+        number_lines=number_lines,
+        place=place,
+        date=date,
+        date_as_written=date_text,
+        type_code=type_code,
+        title=subject.text if subject else None,
+        title_lines=(subject.start, subject.end) if subject else None,
+        authority=None,
+        next_index=at,
+        warnings=warnings,
+    )
+
+
 def parse_vn_date(text: str) -> dt.date | None:
     """Parse ``ngày 16 tháng 11 năm 2020`` (None when absent or impossible)."""
     match = _DATE_PARTS.search(text)
@@ -121,8 +198,12 @@ def read_header(paras: list[Span], source: str) -> Header:
     type_code = None
     i = 0
     type_at = None
+    subject: Span | None = None
+    motto = False
     while i < len(paras) and i < 40:
         text = paras[i].text
+        if _ADDRESSEES.match(text) and (number_text is not None or place is not None):
+            break  # a letter (Công văn): "Kính gửi: …" follows its header
         if TYPE_TITLE.match(text.strip()):
             type_at = i
             type_code = _TYPE_WORDS[TYPE_TITLE.match(text.strip()).group(1)]
@@ -145,16 +226,33 @@ def read_header(paras: list[Span], source: str) -> Header:
             if not rest and i + 1 < len(paras):
                 i += 1
                 rest, span = paras[i].text.strip(), Span(rest, span.start, paras[i].end)
-            number_text, number_lines = rest, (span.start, span.end)
+            rest, _, about = rest.partition(" V/v ")
+            if about and subject is None:
+                subject = Span(about.strip(), span.start, span.end)
+            number_text, number_lines = rest.strip(), (span.start, span.end)
         elif place is None and _PLACE_DATE.match(text):
             match = _PLACE_DATE.match(text)
             place, date_text = match.group("place").strip(), match.group("date")
             date = parse_vn_date(date_text)
             if date is None:
                 warnings.append(f"line {paras[i].start}: impossible date '{date_text}'")
-        elif issuer is None and is_upper(text) and not _MOTTO.search(text):
-            issuer = re.sub(r"\s*-{3,}\s*", " ", text).strip()
+        elif place is None and _BLANK_DATE.match(text):
+            match = _BLANK_DATE.match(text)
+            place, date_text = match.group("place").strip(), match.group("date")
+            warnings.append(f"line {paras[i].start}: the date is not filled in yet ('{date_text}')")
+        elif subject is None and _SUBJECT.match(text):
+            subject = Span(_SUBJECT.match(text).group(1).strip(), paras[i].start, paras[i].end)
+        elif _MOTTO.search(text):
+            motto = True
+        elif is_upper(text) and not motto and number_text is None:
+            # The issuer block, on one line or several ("ỦY BAN NHÂN DÂN" / "TỈNH X").
+            part = re.sub(r"\s*-{3,}\s*", " ", text).strip()
+            issuer = f"{issuer} {part}" if issuer else part
         i += 1
+    if type_at is None and (number_text is not None or place is not None):
+        return _letter(
+            paras, i, issuer, number_text, number_lines, place, date, date_text, subject, warnings
+        )
     if type_at is None or (number_text is None and date is None):
         line = paras[0].start if paras else 1
         raise InputError(
@@ -163,13 +261,7 @@ def read_header(paras: list[Span], source: str) -> Header:
             source=source,
             line=line,
         )
-    if number_text:
-        try:
-            number = parse_number(number_text)
-        except ParseError as exc:
-            warnings.append(
-                f"line {number_lines[0]}: document number not understood: {exc.message}"
-            )
+    number = _number(number_text, number_lines, warnings)
     if number and number.type_code and type_code and number.type_code != type_code:
         warnings.append(
             f"line {number_lines[0]}: the number says {number.type_code}, the title says {type_code}"
@@ -189,10 +281,7 @@ def read_header(paras: list[Span], source: str) -> Header:
     title_lines = (title_parts[0].start, title_parts[-1].end) if title_parts else None
     return Header(
         issuer_text=issuer,
-        province=province_of(issuer or "")
-        or province_of(authority or "")
-        # a People's Committee or Council sits in its province; central bodies have none
-        or (_province_of_place(place) if "NHÂN DÂN" in f"{issuer} {authority}" else None),
+        province=_province(issuer, authority, place),
         number=number,
         number_as_written=number_text,
         number_lines=number_lines,

@@ -62,8 +62,14 @@ PROV, RDF, RDFS, TIME, XSD = (
 
 
 def document_iri(doc: Document) -> str:
-    """The IRI of the document itself (the same IRI other documents cite it by)."""
+    """The IRI of the document itself (the same IRI other documents cite it by).
+
+    A document whose number is not known (a copy before issue, or a number not read) gets a
+    provisional IRI made from the hash of its source, unique to it and saying so.
+    """
     year = doc.date.year if doc.date else None
+    if doc.number is None:
+        return iris.provisional_iri(doc.sha256, doc.type_code, year)
     return iris.instrument_iri(doc.number, year, doc.province, type_code=doc.type_code)
 
 
