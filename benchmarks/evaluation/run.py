@@ -107,7 +107,7 @@ def score_document(
         "header": score_header(doc, ref),
         "warnings": len(warnings),
         "warning_kinds": dict(Counter(warning_kind(w) for w in warnings).most_common()),
-        "agencies": score_agencies(doc),
+        "agencies": score_agencies(doc, ref.header.get("issuer")),
         "tasks": score_rows(doc, ref.task_rows),
     }
     if doc is not None:
