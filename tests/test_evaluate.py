@@ -20,7 +20,7 @@ from benchmarks.evaluation.fold import fold_number, issuer_matches, names_match,
 from benchmarks.evaluation.header import score_header
 from benchmarks.evaluation.reference import REFERENCE_DIR, Reference, load_references
 from benchmarks.evaluation.run import documents_in, evaluate_folder
-from benchmarks.evaluation.tasks import agents_verdict, score_rows, within
+from benchmarks.evaluation.tasks import agents_verdict, score_rows, score_sample, within
 from benchmarks.evaluation.warning_kinds import warning_kind
 
 from tests.conftest import PORTAL
@@ -195,6 +195,47 @@ def test_task_rows_and_agents():
     assert agents_verdict([], []) == "right"
 
 
+def test_sample_rows_are_found_by_text_and_numbering():
+    def agent(name):
+        return NS(as_written=name)
+
+    tasks = [
+        NS(
+            numbering="1.",
+            text="Rà soát văn bản",
+            content=None,
+            leads=[agent("Sở Tư pháp")],
+            coordinators=[],
+            deadline=None,
+        ),
+        NS(
+            numbering="2.",
+            text="Rà soát văn bản",
+            content=None,
+            leads=[agent("Sở Nội vụ")],
+            coordinators=[agent("Điện thoại")],
+            deadline=NS(as_written="Quý IV/2025"),
+        ),
+    ]
+    doc = NS(tasks=tasks)
+    row = {
+        "numbering": "2",
+        "text": "Rà soát",
+        "leads": ["Sở Nội vụ"],
+        "coordinators": [],
+        "deadline": "Quý IV/2025",
+    }
+    (item,) = score_sample(doc, [row])
+    assert (item["found"], item["leads"], item["coordinators"], item["deadline"]) == (
+        True,
+        "right",
+        "wrong",
+        "right",
+    )
+    (missing,) = score_sample(doc, [{**row, "text": "Tổ chức hội nghị"}])
+    assert (missing["found"], missing["leads"]) == (False, "missing")
+
+
 def test_warning_kinds_drop_places_and_names():
     assert (
         warning_kind("line 120: agency name not in the gazetteer: 'Văn phòng UBND tỉnh'")
@@ -243,6 +284,7 @@ def test_a_failed_file_is_a_row_with_its_error(tmp_path):
     assert "\n" not in rows["broken.txt"]["error"]
     assert rows["seed.txt"]["loaded"] and rows["seed.txt"]["error"] is None
     assert result["summary"]["files"] == 2 and len(result["summary"]["failed"]) == 1
+    assert result["summary"]["identity"]["loaded_without_number"] == 0
 
 
 def test_portal_bases_reference_covers_every_page():

@@ -111,6 +111,7 @@ def score_document(
         "tasks": score_rows(doc, ref.task_rows),
     }
     if doc is not None:
+        row["number"] = doc.number.normalized if doc.number is not None else None
         row["number_as_written"] = doc.number_as_written
         row["number_lines"] = doc.number_lines
     if ref.bases is not None:
@@ -203,7 +204,7 @@ def summarize(rows: list[dict], identity: dict, build_seconds: float) -> dict:
         "identity": {
             **identity,
             "loaded_without_number": sum(
-                1 for r in rows if r["loaded"] and r["header"]["number"]["got"] is None
+                1 for r in rows if r["loaded"] and r.get("number") is None
             ),
         },
         "warnings": {
