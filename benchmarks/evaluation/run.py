@@ -115,7 +115,7 @@ def score_document(
         row["number_as_written"] = doc.number_as_written
         row["number_lines"] = doc.number_lines
     if ref.bases is not None:
-        got = [Cited.of_citation(c) for c in doc.bases] if doc is not None else []
+        got = [Cited.of_citation(c) for c in doc.bases if c.kind == "legal-basis"] if doc is not None else []
         found, missed, extra = match([Cited.of_reference(b) for b in ref.bases], got)
         p, r, f1 = prf(found, missed, extra)
         row["bases"] = {

@@ -90,7 +90,13 @@ def read_preamble(
     return out
 
 
-_CONNECTOR = re.compile(r"^[\s,;.]*(?:và|;|,)?[\s,;]*(?:Căn cứ\s+)?$")
+_CONNECTOR = re.compile(
+    r"^[\s,;.]*(?:và|;|,)?[\s,;(]*(?:Căn cứ\s+)?"
+    r"(?:(?:đã\s+)?được\s+sửa\s+đổi,?\s*(?:bổ\s+sung)?(?:\s+một\s+số\s+điều)?"
+    r"(?:\s+(?:theo|bởi|tại))?\s*)?$"
+)
+"""What may stand between two instruments a "Căn cứ" lists: a conjunction, or "được sửa đổi,
+bổ sung bởi" before the acts that amended the one before."""
 
 
 def _top_level(text: str, found: list[Citation]) -> list[Citation]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from cancu.errors import InputError
 from cancu.extract.agents import AgentResolver
 from cancu.extract.appendix import read_appendix, unit_hint_of
 from cancu.extract.body import find_closing, read_articles, read_closing, read_preamble
 from cancu.extract.citations import CitingContext, citations_in
-from cancu.extract.header import TYPE_TITLE, read_header
+from cancu.extract.header import TYPE_TITLE, header_from_fields, read_header
 from cancu.extract.plan import read_duties, read_items
 from cancu.extract.records import Citation, Document, InstrumentRef
 from cancu.extract.tables import describe, is_layout, task_table
@@ -113,7 +114,14 @@ def _read(
     found_tables: list[tuple[Span, Table]],
     gazetteer: Gazetteer,
 ) -> Document:
-    header = read_header(paras, blocks.name)
+    try:
+        header = read_header(paras, blocks.name)
+    except InputError:
+        fields = {f.name: f.value for f in blocks.metadata}
+        line = blocks.metadata[0].place.line or 1 if blocks.metadata else 1
+        header = header_from_fields(fields, line, [])
+        if header is None:
+            raise
     agents = AgentResolver(gazetteer, header.province)
     year = header.date.year if header.date else None
     ctx = CitingContext(header.province, header.number, year)

@@ -295,3 +295,52 @@ def read_header(paras: list[Span], source: str) -> Header:
         next_index=j,
         warnings=warnings,
     )
+
+
+_TYPE_NAMES = {name.lower(): code for name, code in _TYPE_WORDS.items()}
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def header_from_fields(fields: dict[str, str], line: int, warnings: list[str]) -> Header | None:
+    """A header made from the publisher's metadata, for a page that holds no header of its own
+    (the portal lost it, or has only the metadata); None when the fields have no number.
+
+    >>> h = header_from_fields({"Số hiệu": "5402/CT-CS", "Loại văn bản": "Công văn",
+    ...     "Nơi ban hành": "Cục Thuế", "Ngày ban hành": "21/11/2025"}, 3, [])
+    >>> h.number.normalized, h.type_code, h.issuer_text, str(h.date)
+    ('5402/CT-CS', 'CV', 'Cục Thuế', '2025-11-21')
+    """
+    number_text = fields.get("Số hiệu")
+    if not number_text:
+        return None
+    warnings.append(
+        f"line {line}: the page holds no header of the document: number, type, issuer and date "
+        "are the publisher's metadata"
+    )
+    kind = (fields.get("Loại văn bản") or "").lower()
+    type_code = "CV" if kind == "công văn" else _TYPE_NAMES.get(kind)
+    number = _number(number_text, (line, line), warnings)
+    match = _DMY.match(fields.get("Ngày ban hành", ""))
+    date = None
+    if match:
+        try:
+            date = dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        except ValueError:
+            date = None
+    issuer = fields.get("Nơi ban hành") or fields.get("Cơ quan ban hành")
+    return Header(
+        issuer_text=issuer,
+        province=province_of((issuer or "").upper()),
+        number=number,
+        number_as_written=number_text,
+        number_lines=(line, line),
+        place=None,
+        date=date,
+        date_as_written=fields.get("Ngày ban hành"),
+        type_code=type_code,
+        title=None,
+        title_lines=None,
+        authority=None,
+        next_index=0,
+        warnings=warnings,
+    )

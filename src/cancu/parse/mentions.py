@@ -127,6 +127,11 @@ _NAMED = re.compile(r"(?<!\w)(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)(?=
 _AMENDING = re.compile(
     r"\s+sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều)?(?!\w)", re.IGNORECASE
 )
+_OF_LAW = re.compile(r"\s+của\s+(?:các\s+)?(?:Luật|Bộ\s+luật|Pháp\s+lệnh)(?=\s)")
+_MORE_LAWS = re.compile(
+    r"(?:\s+số\s+\S+?)?\s*(?:,|và)\s*(?:các\s+)?(?:Luật|Bộ\s+luật|Pháp\s+lệnh)(?=\s)"
+)
+_TRAILING_SO = re.compile(r"\s+số$")
 _WORD = re.compile(r"\s+(?P<w>[^\W\d_][^\s,;:()\[\]“”\"'.|]*)")
 _PINPOINT = re.compile(
     r"(?P<pin>(?:điểm\s+[a-zđ]\s*,?\s*(?:và\s+)?)*"
@@ -225,7 +230,11 @@ def _scan_name(text: str, pos: int) -> int:
     """End of a law's name that starts after the type word ending at ``pos`` (``pos`` if none)."""
     amending = _AMENDING.match(text, pos)
     if amending:
-        return amending.end()
+        # "Luật sửa đổi, bổ sung một số điều của Luật X": the amended law's name is part of it.
+        # Not when it amends a list of laws: their names are then cited each on its own.
+        of = _OF_LAW.match(text, amending.end())
+        end = _scan_name(text, of.end()) if of else amending.end()
+        return amending.end() if of and _MORE_LAWS.match(text, end) else end
     end, count = pos, 0
     while count < 15:
         comma = _COMMA.match(text, end) if 1 <= count <= 3 else None
@@ -276,13 +285,15 @@ def _anchor_for_number(text: str, s: int, e: int, number: InstrumentNumber) -> _
     m = _ABBR_BEFORE.search(prefix)
     if m:
         return _Anchor(lo + m.start(), e, ABBREVIATIONS[m.group("ab")], number)
-    named = list(_NAMED.finditer(prefix))
-    if named:
-        last = named[-1]
-        name_end = _scan_name(text, lo + last.end())
-        if name_end > lo + last.end() and re.fullmatch(r"\s+số\s*:?\s*", text[name_end:s]):
+    # The earliest law name that runs up to the number ("Luật sửa đổi … của Luật X số N").
+    for named in _NAMED.finditer(prefix):
+        name_end = _scan_name(text, lo + named.end())
+        trailing = _TRAILING_SO.search(text, lo + named.end(), name_end)
+        if trailing and not text[name_end:s].strip(" :"):
+            name_end = trailing.start()  # "Luật X số 72/2025/QH15": "số" opens the number
+        if name_end > lo + named.end() and re.fullmatch(r"\s+số\s*:?\s*", text[name_end:s]):
             return _Anchor(
-                lo + last.start(), e, last.group(0), number, text[lo + last.start() : name_end]
+                lo + named.start(), e, named.group(0), number, text[lo + named.start() : name_end]
             )
     return _Anchor(s, e, None, number)
 

@@ -35,8 +35,8 @@ _MOTTO = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
 )
 _FOOTER = re.compile(
-    r"^(#{1,6}\s*Văn bản (liên quan|gốc|tiếng Anh|được hướng dẫn)|Văn bản này chưa cập nhật"
-    r"|#{1,6}\s*(Lược đồ|Nội dung MIX|Tải về))",
+    r"^(#{0,6}\s*Văn bản (liên quan|gốc|tiếng Anh|được hướng dẫn)|Văn bản này chưa cập nhật"
+    r"|#{0,6}\s*(Lược đồ|Nội dung MIX|Tải về))",
     re.IGNORECASE,
 )
 _LOADING = re.compile(r"^Đang tải văn bản")
@@ -61,7 +61,9 @@ def _metadata(cells: list[Cell]) -> tuple[list[Field], int]:
     past = 0
     i = 0
     while i < len(cells):
-        match = _LABEL.match(cells[i].text)
+        # A label may close a cell that began with chrome ("Đang tải văn bản…" / "Số hiệu:").
+        last = cells[i].lines[-1][1].strip() if cells[i].lines else ""
+        match = _LABEL.match(cells[i].text) or _LABEL.match(last)
         if not match:
             i += 1
             if fields and i - past > 3:

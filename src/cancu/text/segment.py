@@ -98,7 +98,7 @@ def split_cells(src: SourceText) -> list[Cell]:
 
 _MARKER = re.compile(
     r"""^(?:
-        Căn\ cứ\b | Theo\ đề\ nghị | Xét\ đề\ nghị | Thực\ hiện\b | Triển\ khai\b
+        Căn\ cứ\b | Theo\ đề\ nghị | Xét\b | Thực\ hiện\b | Triển\ khai\b
       | Điều\ \d+\s*[.:]
       | [a-zđ]\)
       | \d+(?:\.\d+)*\.(?=\s|$)
