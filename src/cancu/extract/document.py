@@ -20,6 +20,7 @@ from cancu.extract.header import TYPE_TITLE, header_from_fields, read_header
 from cancu.extract.plan import read_duties, read_items
 from cancu.extract.records import Citation, Document, InstrumentRef
 from cancu.extract.tables import describe, is_layout, task_table
+from cancu.extract.witness import disagreements
 from cancu.parse.table import Table
 from cancu.read.blocks import Blocks, Paragraph, TableCell
 from cancu.read.text import blocks_of_text
@@ -195,6 +196,11 @@ def _read(
         item.citations = citations_in(Span(item.text, item.start, item.end), "mention", ctx, agents)
     doc.duties = read_duties(doc.items, agents)
 
+    line = blocks.metadata[0].place.line or 1 if blocks.metadata else 1
+    signer = doc.signature.signer if doc.signature else None
+    fields = {f.name: f.value for f in blocks.metadata}
+    for text in disagreements(fields, doc.number, doc.date, signer):
+        doc.warnings.append(f"line {line}: {text}")
     _date_laws_cited_by_name(doc)
     plan_year = _plan_year(doc) or year
     for index, (title, table) in enumerate(found_tables, start=1):

@@ -109,6 +109,22 @@ class _Mapper:
         if start:
             self.lit(node, CANCU.lineStart, start, XSD.positiveInteger)
             self.lit(node, CANCU.lineEnd, max(start, end), XSD.positiveInteger)
+            self.place(node, start, end)
+
+    def place(self, node: str, start: int, end: int) -> None:
+        """Where a file without lines holds the fact: page, paragraph, table, row, cell."""
+        places = self.doc.places
+        if not places or start not in places:
+            return
+        first, last = places[start], places.get(max(start, end), places[start])
+        text = first.describe()
+        if last != first:
+            text += " – " + last.describe()
+        self.lit(node, CANCU.sourcePlace, text)
+        if first.page:
+            self.lit(node, CANCU.page, first.page, XSD.positiveInteger)
+        if first.ocr or last.ocr:
+            self.lit(node, CANCU.recognisedByOcr, True)
 
     # ------------------------------------------------------------------ agents
     def agent(self, ref: AgentRef) -> str:
@@ -248,6 +264,14 @@ class _Mapper:
         self.add(node, PROV.wasDerivedFrom, source)
         self.add(source, RDF.type, CANCU.SourceText)
         self.lit(source, CANCU.sha256, doc.sha256)
+        self.lit(source, CANCU.sourceFormat, doc.source_format)
+        for k, (name, value, where) in enumerate(doc.publisher_metadata, start=1):
+            field = iris.sub(source, f"field_{k}")
+            self.add(source, CANCU.publisherField, field)
+            self.add(field, RDF.type, CANCU.PublisherField)
+            self.vi(field, CANCU.fieldName, name)
+            self.vi(field, RDF.value, value)
+            self.lit(field, CANCU.sourcePlace, where)
         self.lit(source, CANCU.fileName, PurePath(doc.source_name).name)
         if doc.number_lines:
             self.lines(node, doc.number_lines[0], doc.number_lines[1])
