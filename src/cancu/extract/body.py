@@ -43,7 +43,7 @@ POST = re.compile(
 _RANK = re.compile(
     r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+|^(?:GS|PGS|TS|ThS|BS)\.?\s*(?:TS\.?\s*)?",
 )
-_SIGN = re.compile(r"^(KT|TM|TL|TUQ|Q)\.\s*(.*)$")
+_SIGN = re.compile(r"^(KT|TM|TL|TUQ|Q)(?:\.\s*|\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ]))(.*)$")
 _SKIP_RECIPIENT = re.compile(r"^(Như\s|Lưu|\(|CT,|LĐVP)", re.IGNORECASE)
 
 
@@ -258,11 +258,14 @@ def read_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closin
     return Closing(recipients, signature, i)
 
 
-def find_closing(paras: list[Span], agents: AgentResolver) -> Closing | None:
-    """The closing found by looking back from the end of the text, when it does not follow
-    the body directly (a letter's numbered points, an annex between): the first place in the
-    last paragraphs where "Nơi nhận:", a signing formula or a post opens a signed block."""
-    for k in range(max(0, len(paras) - 40), len(paras)):
+def find_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closing | None:
+    """The closing found by looking on from ``start`` (the end of the articles or of the
+    preamble), when it does not follow the body directly (a letter's numbered points, a last
+    article the reader did not close): the first place where "Nơi nhận:", a signing formula
+    or a post opens a block that names its signer; failing that, the same in the last paragraphs
+    (a letter whose points run to its end)."""
+    tail = range(max(0, len(paras) - 40), len(paras))
+    for k in [*range(start, len(paras)), *tail]:
         text = paras[k].text
         if _RECIPIENTS.match(text) or _SIGN.match(text) or POST.match(text):
             closing = read_closing(paras, k, agents)

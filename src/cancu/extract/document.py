@@ -18,7 +18,7 @@ from cancu.extract.body import find_closing, read_articles, read_closing, read_p
 from cancu.extract.citations import CitingContext, citations_in
 from cancu.extract.header import TYPE_TITLE, header_from_fields, read_header
 from cancu.extract.plan import read_duties, read_items
-from cancu.extract.records import Citation, Document, InstrumentRef
+from cancu.extract.records import Citation, Document, InstrumentRef, Signature
 from cancu.extract.tables import describe, is_layout, task_table
 from cancu.extract.witness import disagreements
 from cancu.parse.table import Table
@@ -115,14 +115,16 @@ def _read(
     found_tables: list[tuple[Span, Table]],
     gazetteer: Gazetteer,
 ) -> Document:
+    fields = {f.name: f.value for f in blocks.metadata}
+    line = blocks.metadata[0].place.line or 1 if blocks.metadata else 1
+    from_metadata = False
     try:
         header = read_header(paras, blocks.name)
     except InputError:
-        fields = {f.name: f.value for f in blocks.metadata}
-        line = blocks.metadata[0].place.line or 1 if blocks.metadata else 1
         header = header_from_fields(fields, line, [])
         if header is None:
             raise
+        from_metadata = True
     agents = AgentResolver(gazetteer, header.province)
     year = header.date.year if header.date else None
     ctx = CitingContext(header.province, header.number, year)
@@ -155,7 +157,7 @@ def _read(
     doc.bases, doc.proposer = preamble.bases, preamble.proposer
     for span in preamble.unmatched:
         doc.warnings.append(f"line {span.start}: a legal basis cites no identifiable instrument")
-    i = preamble.next_index
+    i = body_start = preamble.next_index
     articles = read_articles(paras, i, ctx, agents, header.date)
     doc.articles, i = articles.articles, articles.next_index
     for article in doc.articles:
@@ -190,15 +192,16 @@ def _read(
             i += 1
         closing = read_closing(paras, i, agents)
     if closing.signature is None or not closing.signature.signer:
-        closing = find_closing(paras, agents) or closing
+        closing = find_closing(paras, body_start, agents) or closing
     doc.recipients, doc.signature = closing.recipients, closing.signature
+    if doc.signature is None and from_metadata and fields.get("Người ký"):
+        # A page without the document's text: its signer is the publisher's word too.
+        doc.signature = Signature([], [], None, fields["Người ký"], line, line)
     for item in doc.items:
         item.citations = citations_in(Span(item.text, item.start, item.end), "mention", ctx, agents)
     doc.duties = read_duties(doc.items, agents)
 
-    line = blocks.metadata[0].place.line or 1 if blocks.metadata else 1
     signer = doc.signature.signer if doc.signature else None
-    fields = {f.name: f.value for f in blocks.metadata}
     for text in disagreements(fields, doc.number, doc.date, signer):
         doc.warnings.append(f"line {line}: {text}")
     _date_laws_cited_by_name(doc)

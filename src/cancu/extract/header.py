@@ -46,9 +46,9 @@ TYPE_TITLE = re.compile(r"^(" + "|".join(_TYPE_WORDS) + r")(?:\s+[IVX\d]+)?$")
 _TYPE_THEN_TITLE = re.compile(r"^(" + "|".join(_TYPE_WORDS) + r")\s+(?!SỐ\b)(\S.*)$")
 _NUMBER = re.compile(r"^Số\s*:?\s*(.*)$")
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^,]{2,60}?)\s*,\s*(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+    r"^(?P<place>[^,]{2,60}?)\s*,\s*(?P<date>ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})"
 )
-_DATE_PARTS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_DATE_PARTS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập - Tự do|ĐẢNG CỘNG SẢN VIỆT NAM")
 _SUBJECT = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*(.+)$")
 _ADDRESSEES = re.compile(r"^Kính gửi\b")
@@ -56,6 +56,7 @@ _BLANK_DATE = re.compile(
     r"^(?P<place>[^,]{2,60}?)\s*,\s*(?P<date>ngày[\s.…_]*(?:\d{1,2})?[\s.…_]*tháng[\s.…_]*"
     r"(?:\d{1,2})?[\s.…_]*năm\s+\d{4})"
 )
+_NUMBER_THEN_SUBJECT = re.compile(r"^(\S*/\S*)\s+(?:V/v|V/V|Về việc|Về)\s*:?\s+(.+)$")
 _BLANK_NUMBER = re.compile(r"^[\s.…_]*/")
 _PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ)\s+(.+)$")
 
@@ -226,9 +227,11 @@ def read_header(paras: list[Span], source: str) -> Header:
             if not rest and i + 1 < len(paras):
                 i += 1
                 rest, span = paras[i].text.strip(), Span(rest, span.start, paras[i].end)
-            rest, _, about = rest.partition(" V/v ")
-            if about and subject is None:
-                subject = Span(about.strip(), span.start, span.end)
+            joined = _NUMBER_THEN_SUBJECT.match(rest)
+            if joined:  # "Số: 11654/VPCP-CN V/v cung ứng …" in one paragraph
+                rest = joined.group(1)
+                if subject is None:
+                    subject = Span(joined.group(2).strip(), span.start, span.end)
             number_text, number_lines = rest.strip(), (span.start, span.end)
         elif place is None and _PLACE_DATE.match(text):
             match = _PLACE_DATE.match(text)

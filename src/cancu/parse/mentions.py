@@ -277,14 +277,6 @@ def _scan_issuer(text: str, pos: int, limit: int) -> int:
 def _anchor_for_number(text: str, s: int, e: int, number: InstrumentNumber) -> _Anchor:
     lo = max(0, s - 200)
     prefix = text[lo:s]
-    m = _TYPE_BEFORE.search(prefix)
-    if m:
-        word = " ".join(m.group("tw").split())
-        canonical = next(w for w in TYPE_WORDS if w.lower() == word.lower())
-        return _Anchor(lo + m.start(), e, canonical, number)
-    m = _ABBR_BEFORE.search(prefix)
-    if m:
-        return _Anchor(lo + m.start(), e, ABBREVIATIONS[m.group("ab")], number)
     # The earliest law name that runs up to the number ("Luật sửa đổi … của Luật X số N").
     for named in _NAMED.finditer(prefix):
         name_end = _scan_name(text, lo + named.end())
@@ -295,6 +287,14 @@ def _anchor_for_number(text: str, s: int, e: int, number: InstrumentNumber) -> _
             return _Anchor(
                 lo + named.start(), e, named.group(0), number, text[lo + named.start() : name_end]
             )
+    m = _TYPE_BEFORE.search(prefix)
+    if m:
+        word = " ".join(m.group("tw").split())
+        canonical = next(w for w in TYPE_WORDS if w.lower() == word.lower())
+        return _Anchor(lo + m.start(), e, canonical, number)
+    m = _ABBR_BEFORE.search(prefix)
+    if m:
+        return _Anchor(lo + m.start(), e, ABBREVIATIONS[m.group("ab")], number)
     return _Anchor(s, e, None, number)
 
 

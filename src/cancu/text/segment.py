@@ -134,9 +134,15 @@ def is_upper(text: str) -> bool:
     return letters
 
 
+_HEADING_WORD = re.compile(r"^(Điều|Chương|Mục|Phần|Phụ lục|PHẦN|CHƯƠNG|MỤC)$")
+"""A heading word left alone on its line where the export wrapped its emphasis ("Điều" / "1. …")."""
+
+
 def _starts_paragraph(line: str, previous: str | None) -> bool:
     stripped = line.strip()
-    if previous is None or _MARKER.match(stripped):
+    if previous is not None and _HEADING_WORD.match(previous):
+        return False
+    if previous is None or _MARKER.match(stripped) or _HEADING_WORD.match(stripped):
         return True
     # An upper-case heading after running text, or an enacting authority after a title.
     if is_upper(stripped) and not is_upper(previous):
