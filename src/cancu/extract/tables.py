@@ -30,13 +30,13 @@ from __future__ import annotations
 import re
 
 from cancu.parse.cells import AREA, NUMBERING, TOTAL, area_like, is_money
-from cancu.parse.table import LEVEL_KEYS, Column, Row, Table, header_key
+from cancu.parse.table import LEVEL_KEYS, TASK_ANCHORS, Column, Row, Table, header_key
 from cancu.read.blocks import Table as Grid
 from cancu.read.blocks import TableCell
 from cancu.text.segment import Cell, Span
 
 _INHERITABLE = {"content", "coord", "deadline", "product", "funding", "note", "lead", *LEVEL_KEYS}
-_ANCHORS = {"lead", "coord", "deadline", "budget"}
+
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$|^\([a-z]\)$|^[A-Z]$")
 _ROMAN = re.compile(r"[IVXL]+\.?")
 _LAYOUT = re.compile(
@@ -62,7 +62,7 @@ def _header_rows(grid: Grid) -> tuple[int, int, list[str | None]] | None:
         labels = _texts(grid, first)
         keys = [header_key(t) if t else None for t in labels]
         known = {k for k in keys if k}
-        if len(known) < 2 or not (known & {"task", "content"}) or not (known & _ANCHORS):
+        if len(known) < 2 or not (known & {"task", "content"}) or not (known & TASK_ANCHORS):
             continue
         past = first + 1
         while past < len(grid.rows):

@@ -23,7 +23,9 @@ Line numbers are those of the file as published.
 
 from __future__ import annotations
 
-from cancu.parse.table import Row, find_header, parse_table
+import re
+
+from cancu.parse.table import TASK_ANCHORS, Row, find_header, parse_table
 from cancu.parse.table import Table as ParsedTable
 from cancu.read.blocks import Block, Blocks, Line, Paragraph, Place, Table, TableCell
 from cancu.read.portal import find_document
@@ -142,9 +144,39 @@ def _task_tables(cells: list[Cell]):
     i = 0
     while (found := find_header(cells, i)) is not None:
         table = parse_table(cells, i)
-        if set(table.keys()) & {"task", "content"}:
+        keys = set(table.keys())
+        if keys & {"task", "content"} and keys & TASK_ANCHORS:
             yield found[0], max(table.end_index, found[1]), table
         i = max(table.end_index, found[1] + 1)
+
+
+TABLE_CELLS = 8
+"""A run of at least this many cells in a row is a table (a header block has about five)."""
+_SHORT = 80
+_LAYOUT = re.compile(r"^(Nơi nhận|K?T\.|TM\.|TL\.|TUQ\.|PHỤ LỤC|Phụ lục|Số\s*:|CỘNG H|ĐẢNG CỘNG)")
+"""Cells of the page layout (header, signature, an annex title): never part of a table run."""
+
+
+def _unread_tables(cells: list[Cell], taken: set[int]) -> list[str]:
+    """A warning for each run of table cells that no task table covers."""
+    warnings = []
+    run: list[Cell] = []
+    for cell in [*cells, None]:
+        short = (
+            cell is not None and len(cell.text.split()) <= _SHORT and not _LAYOUT.match(cell.text)
+        )
+        if short and not any(n in taken for n, _ in cell.lines):
+            run.append(cell)
+            continue
+        filled = [c for c in run if c.text]
+        if len(run) >= TABLE_CELLS and len(filled) >= TABLE_CELLS // 2:
+            shown = " | ".join(c.text[:40] for c in filled[:4])
+            warnings.append(
+                f"lines {filled[0].start}–{filled[-1].end}: a table of {len(run)} cells is not "
+                f"read as tasks (no task column with a lead, coordinating or amount column): {shown} …"
+            )
+        run = []
+    return warnings
 
 
 def blocks_of_text(src: SourceText) -> Blocks:
@@ -172,6 +204,9 @@ def blocks_of_text(src: SourceText) -> Blocks:
         last = max((c.end for c in region), default=table.header.end)
         body.difference_update(range(table.header.start, last + 1))
         tables.append(_grid(src, table, [c for c in region if c.text], len(tables) + 1))
+    warnings.extend(
+        _unread_tables(cells, {n for n in range(1, len(src.lines) + 1) if n not in body})
+    )
     kept = [Cell(tuple((n, t) for n, t in c.lines if n in body), c.bar, c.breaks) for c in cells]
     paragraphs: list[Block] = [
         Paragraph(tuple(_line(n, t) for n, t in buf))
