@@ -44,10 +44,8 @@ from cancu.text.segment import Cell, Span
 _HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("stt", r"^(stt|tt|số tt|số thứ tự)$"),
     ("funding", r"^nguồn (kinh phí|vốn)|^nguồn$"),
-    (
-        "lead",
-        r"chủ trì|^(trách nhiệm|đơn vị|cơ quan|bộ phận) (thực hiện|triển khai)$|^trách nhiệm$",
-    ),
+    # "Đơn vị thực hiện" is left out: procedure workflows (Bước 1, 2 …) use it for each step.
+    ("lead", r"chủ trì|^trách nhiệm( thực hiện| chính| triển khai)?$"),
     ("coord", r"phối hợp"),
     ("levels", r"được triển khai|cấp thực hiện"),
     ("level:tinh", r"^cấp tỉnh$"),
