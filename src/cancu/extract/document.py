@@ -18,6 +18,7 @@ from cancu.extract.body import find_closing, read_articles, read_closing, read_p
 from cancu.extract.citations import CitingContext, citations_in
 from cancu.extract.header import TYPE_TITLE, header_from_fields, read_header
 from cancu.extract.plan import read_duties, read_items
+from cancu.extract.prose import prose_tasks
 from cancu.extract.records import Citation, Document, InstrumentRef, Signature
 from cancu.extract.tables import describe, is_layout, task_table
 from cancu.extract.witness import disagreements
@@ -30,6 +31,7 @@ from cancu.text.segment import Cell, Span, is_upper, paragraphs
 
 _APPENDIX = re.compile(r"^PHỤ LỤC\b")
 _YEAR = re.compile(r"NĂM\s+(\d{4})|năm\s+(\d{4})")
+_CLOSING = re.compile(r"^(Nơi nhận|K?T\.|TM\.|TL\.|TUQ\.)")
 _LINE = re.compile(r"\b[Ll]ines? (\d+)(?:[–-](\d+))?")
 
 
@@ -200,6 +202,8 @@ def _read(
     for item in doc.items:
         item.citations = citations_in(Span(item.text, item.start, item.end), "mention", ctx, agents)
     doc.duties = read_duties(doc.items, agents)
+    if not found_tables:
+        doc.prose_tasks = prose_tasks(_body(paras, body_start), agents, year)
 
     signer = doc.signature.signer if doc.signature else None
     for text in disagreements(fields, doc.number, doc.date, signer):
@@ -244,6 +248,16 @@ def _plan_year(doc: Document) -> int | None:
         if match:
             return int(match.group(1) or match.group(2))
     return None
+
+
+def _body(paras: list[Span], start: int) -> list[Span]:
+    """The paragraphs of the body: from the end of the preamble to the closing."""
+    out = []
+    for span in paras[start:]:
+        if _CLOSING.match(span.text):
+            break
+        out.append(span)
+    return out
 
 
 def _numbers(blocks: Blocks) -> list[int]:

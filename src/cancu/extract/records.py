@@ -204,6 +204,9 @@ class Document:
     effective_date: dt.date | None = None
     effective_as_written: str | None = None
     warnings: list[str] = field(default_factory=list)
+    prose_tasks: list[Task] = field(default_factory=list)
+    """Tasks assigned in running text ("giao Sở X chủ trì, phối hợp với …"), when the
+    document has no task table."""
     source_format: str = "text"
     """The format the document was read from: text, docx, doc, pdf, html."""
     places: dict[int, Place] = field(default_factory=dict)
@@ -225,6 +228,6 @@ class Document:
             out.extend(article.citations)
         for item in self.items:
             out.extend(item.citations)
-        for task in self.tasks:
+        for task in [*self.tasks, *self.prose_tasks]:
             out.extend(task.citations)
         return out

@@ -376,6 +376,8 @@ class _Mapper:
             areas = {g.key: g.area_code for g in appendix.groups}
             for task in appendix.tasks:
                 self.task(node, task, areas.get(task.area or ""))
+        for task in self.doc.prose_tasks:  # assigned in running text: part of the document
+            self.task(self.iri, task, None)
 
     def group(self, annex: str, group: TaskGroup) -> None:
         node = iris.sub(annex, group.key)
