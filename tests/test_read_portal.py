@@ -10,9 +10,9 @@ import pytest
 from cancu.errors import InputError
 from cancu.extract.document import extract_document
 from cancu.pipeline import build, extract_file
+from cancu.rdf.mapping import document_iri
 from cancu.read import read_file
 from cancu.read.text import read_text
-from cancu.rdf.mapping import document_iri
 from cancu.store.embedded import EmbeddedStore
 
 from .conftest import PORTAL
