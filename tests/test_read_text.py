@@ -59,3 +59,15 @@ def test_table_blocks_hold_each_line_once():
     numbers = [line.number for line in blocks.lines() if line.text]
     assert len(numbers) == len(set(numbers))
     assert any(isinstance(b, Table) for b in blocks.blocks)
+
+
+def test_two_sections_with_one_numbering_get_distinct_iris():
+    from cancu.pipeline import extract
+
+    text = "\n|\n".join(
+        ["ỦY BAN NHÂN DÂN TỈNH X", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 3/KH-UBND",
+         "X, ngày 2 tháng 1 năm 2026", "KẾ HOẠCH\nThí điểm\nIV. MỤC TIÊU\n1. Một\nIV. GIẢI PHÁP\n1. Hai"]
+    )  # fmt: skip
+    graph = extract(text)
+    sections = {str(s) for s in graph.subjects() if "/sec_IV" in str(s) and "item" not in str(s)}
+    assert len(sections) == 2, sections
