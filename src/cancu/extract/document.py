@@ -219,25 +219,33 @@ def _read(
 
 
 def _date_laws_cited_by_name(doc: Document) -> None:
-    """A law named again without its year ("Luật Thủy sản") is the one named with it earlier."""
+    """One law, one identity within a document: a law named again without its year ("Luật
+    Thủy sản") is the one named with it earlier, and a law named by name and date is the one
+    the document also cites with its number ("Luật X số 72/2025/QH15")."""
     known: dict[str, InstrumentRef] = {}
-    for cite in doc.bases + [c for i in doc.items for c in i.citations]:
+    numbered: dict[str, InstrumentRef] = {}
+    for cite in doc.citations:
         ref = cite.instrument
-        if ref.number is None and ref.name and ref.year:
-            known.setdefault(ref.name.lower(), ref)
+        key = (ref.name or "").lower()
+        if ref.number is not None and ref.name:
+            numbered.setdefault(key, ref)
+        elif ref.number is None and ref.name and ref.year:
+            known.setdefault(key, ref)
+
+    def same(ref: InstrumentRef) -> InstrumentRef | None:
+        if ref.number is not None or not ref.name:
+            return None
+        key = ref.name.lower()
+        found = numbered.get(key)
+        if found is not None and (ref.year is None or ref.year == found.year or found.year is None):
+            return found
+        return known.get(key) if not ref.year else None
 
     def fix(cites: list[Citation]) -> list[Citation]:
-        out = []
-        for cite in cites:
-            ref = cite.instrument
-            same = (
-                known.get((ref.name or "").lower()) if ref.number is None and not ref.year else None
-            )
-            out.append(replace(cite, instrument=same) if same else cite)
-        return out
+        return [replace(c, instrument=same(c.instrument) or c.instrument) for c in cites]
 
     doc.bases = fix(doc.bases)
-    for holder in [*doc.articles, *doc.items, *doc.tasks]:
+    for holder in [*doc.articles, *doc.items, *doc.tasks, *doc.prose_tasks]:
         holder.citations = fix(holder.citations)
 
 

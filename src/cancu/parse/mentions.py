@@ -140,7 +140,8 @@ _PINPOINT = re.compile(
     re.IGNORECASE,
 )
 _DATE_LEAD = re.compile(r"\s*,?\s*(?:ngày|ngay)\s+", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"\s+năm\s+(?P<y>[0-9]{4})(?![0-9])", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\s+năm\s*(?P<y>[0-9]{4})(?![0-9])", re.IGNORECASE)
+"""A year after a law's name: "năm 2017", or run together as in "năm2017"."""
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do)(?=\s)", re.IGNORECASE)
 _SUBJECT = re.compile(
     r"\s*,?\s*(?:(?P<about>về\s+việc|về)\s+|(?=(?:ban\s+hành|sửa\s+đổi|quy\s+định|hướng\s+dẫn"
@@ -245,7 +246,7 @@ def _scan_name(text: str, pos: int) -> int:
         if not m:
             break
         word = m.group("w").lower()
-        if word in _NAME_STOP or (word == "năm" and _YEAR_AFTER.match(text, end)):
+        if word in _NAME_STOP or (word.startswith("năm") and _YEAR_AFTER.match(text, end)):
             break
         if word == "và" and _starts_mention(text, m.end()):
             break
