@@ -38,7 +38,7 @@ def test_merged_cells_are_kept_as_merges():
 
 def test_a_table_that_is_not_a_task_table_is_a_warning():
     doc = extract_document(read_file(DAKLAK))
-    unread = [w for w in doc.warnings if "is not read as tasks" in w]
+    unread = [w for w in doc.warnings if "with no task column" in w]
     assert len(unread) == 1 and "Tên điểm quan trắc" in unread[0]
     assert len(doc.tasks) == 151
 

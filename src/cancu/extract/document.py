@@ -31,6 +31,7 @@ from cancu.text.segment import Cell, Span, is_upper, paragraphs
 
 _APPENDIX = re.compile(r"^PHỤ LỤC\b")
 _YEAR = re.compile(r"NĂM\s+(\d{4})|năm\s+(\d{4})")
+_CONCLUSION = re.compile(r"^Trên đây (là|)")
 _CLOSING = re.compile(r"^(Nơi nhận|K?T\.|TM\.|TL\.|TUQ\.)")
 _LINE = re.compile(r"\b[Ll]ines? (\d+)(?:[–-](\d+))?")
 
@@ -41,12 +42,15 @@ def _cell_paragraphs(cell: TableCell) -> list[Span]:
     return paragraphs([Cell(lines, lines[-1][0])]) if lines else []
 
 
-def _layout(blocks: Blocks) -> tuple[list[Span], list[tuple[int, Table]], list[str]]:
+def _layout(
+    blocks: Blocks,
+) -> tuple[list[Span], list[tuple[int, Table]], list[tuple[int, str]]]:
     """The document's paragraphs, its task tables (with the paragraph index they follow),
-    and a warning for each table that is neither a task table nor page layout."""
+    and a warning for each table that is neither a task table nor page layout (with the
+    paragraph index it follows, so that its title goes with it)."""
     paras: list[Span] = []
     tables: list[tuple[int, Table]] = []
-    warnings: list[str] = []
+    warnings: list[tuple[int, str]] = []
     for block in blocks.blocks:
         if isinstance(block, Paragraph):
             if block.text:
@@ -61,7 +65,8 @@ def _layout(blocks: Blocks) -> tuple[list[Span], list[tuple[int, Table]], list[s
                     if cell.merged_from is None:
                         paras.extend(_cell_paragraphs(cell))
         elif block.lines:
-            warnings.append(f"line {block.lines[0].number}: {describe(block)} is not read")
+            first, last = block.lines[0].number, block.lines[-1].number
+            warnings.append((len(paras), f"lines {first}–{last}: {describe(block)} is not read"))
     return paras, tables, warnings
 
 
@@ -102,9 +107,13 @@ def extract_document(src: SourceText | Blocks, gazetteer: Gazetteer | None = Non
     """
     gazetteer = gazetteer or Gazetteer.load()
     blocks = src if isinstance(src, Blocks) else blocks_of_text(src)
-    all_paras, positioned, table_warnings = _layout(blocks)
+    all_paras, positioned, unread = _layout(blocks)
     taken: set[int] = set()
     found_tables = [(_title_before(all_paras, at, taken), table) for at, table in positioned]
+    table_warnings = []
+    for at, warning in unread:
+        title = _title_before(all_paras, at, taken)
+        table_warnings.append(f"{warning}{f' ({title.text[:80]})' if title.text else ''}")
     paras = [p for k, p in enumerate(all_paras) if k not in taken]
     doc = _read(blocks, paras, found_tables, gazetteer)
     doc.warnings = [_placed(w, blocks) for w in [*blocks.warnings, *table_warnings, *doc.warnings]]
@@ -205,6 +214,7 @@ def _read(
     if not found_tables:
         doc.prose_tasks = prose_tasks(_body(paras, body_start), agents, year)
 
+    doc.warnings.extend(_unread(paras, preamble.next_index, doc))
     signer = doc.signature.signer if doc.signature else None
     for text in disagreements(fields, doc.number, doc.date, signer):
         doc.warnings.append(f"line {line}: {text}")
@@ -256,6 +266,46 @@ def _plan_year(doc: Document) -> int | None:
         if match:
             return int(match.group(1) or match.group(2))
     return None
+
+
+def _unread(paras: list[Span], preamble_end: int, doc: Document) -> list[str]:
+    """A warning for each run of paragraphs after the preamble that no reader took up."""
+    taken: set[int] = set()
+    spans = [
+        *((a.start, a.end) for a in doc.articles),
+        *((i.start, i.end) for i in doc.items),
+        *((r.start, r.end) for r in doc.recipients),
+        *((t.start, t.end) for t in doc.prose_tasks),
+    ]
+    if doc.signature is not None:
+        spans.append((doc.signature.start, doc.signature.end))
+    if doc.plan_lines and doc.plan_title:  # the plan's title block, up to its first item
+        first = doc.items[0].start - 1 if doc.items else doc.plan_lines[1]
+        spans.append((doc.plan_lines[0], first))
+    for start, end in spans:
+        taken.update(range(start, end + 1))
+    warnings: list[str] = []
+    run: list[Span] = []
+    closing = False  # from "Nơi nhận:" to the signature: the recipients block
+    for span in [*paras[preamble_end:], None]:
+        closing = span is not None and (
+            bool(_CLOSING.match(span.text)) or (closing and span.text.startswith(("-", "+")))
+        )
+        if (
+            span is not None
+            and span.start not in taken
+            and not closing
+            and not _CONCLUSION.match(span.text)
+        ):
+            run.append(span)
+            continue
+        if run and sum(len(s.text) for s in run) > 40:
+            warnings.append(
+                f"lines {run[0].start}–{run[-1].end}: {len(run)} paragraph(s) not read "
+                f"('{run[0].text[:60]}…')"
+            )
+        run = []
+    return warnings
 
 
 def _body(paras: list[Span], start: int) -> list[Span]:

@@ -220,5 +220,8 @@ def describe(grid: Grid) -> str:
     """A short description of a table not read, for its warning."""
     first = next((r for r in range(len(grid.rows)) if any(_texts(grid, r))), None)
     labels = [t for t in (_texts(grid, first) if first is not None else []) if t]
+    if grid.width == 1:  # a text export's cells whose rows could not be recovered
+        shown = " | ".join(row[0].text[:40] for row in grid.rows[:4])
+        return f"a table of {len(grid.rows)} cells, with no task column and lead column ({shown} …)"
     shown = " | ".join(dict.fromkeys(labels))[:120]
     return f"a table of {len(grid.rows)} rows × {grid.width} columns ({shown})"

@@ -157,9 +157,10 @@ _LAYOUT = re.compile(r"^(Nơi nhận|K?T\.|TM\.|TL\.|TUQ\.|PHỤ LỤC|Phụ l�
 """Cells of the page layout (header, signature, an annex title): never part of a table run."""
 
 
-def _unread_tables(cells: list[Cell], taken: set[int]) -> list[str]:
-    """A warning for each run of table cells that no task table covers."""
-    warnings = []
+def _unread_tables(cells: list[Cell], taken: set[int], first: int) -> list[Table]:
+    """Each run of table cells that no task table covers, as a table of one column (its rows
+    are not recovered): the extractor reports it as a table it does not read."""
+    tables = []
     run: list[Cell] = []
     for cell in [*cells, None]:
         short = (
@@ -170,13 +171,11 @@ def _unread_tables(cells: list[Cell], taken: set[int]) -> list[str]:
             continue
         filled = [c for c in run if c.text]
         if len(run) >= TABLE_CELLS and len(filled) >= TABLE_CELLS // 2:
-            shown = " | ".join(c.text[:40] for c in filled[:4])
-            warnings.append(
-                f"lines {filled[0].start}–{filled[-1].end}: a table of {len(run)} cells is not "
-                f"read as tasks (no task column with a lead, coordinating or amount column): {shown} …"
-            )
+            index = first + len(tables)
+            rows = tuple((_grid_cell(c),) for c in filled)
+            tables.append(Table(rows, Place(line=filled[0].start, table=index)))
         run = []
-    return warnings
+    return tables
 
 
 def blocks_of_text(src: SourceText) -> Blocks:
@@ -204,9 +203,10 @@ def blocks_of_text(src: SourceText) -> Blocks:
         last = max((c.end for c in region), default=table.header.end)
         body.difference_update(range(table.header.start, last + 1))
         tables.append(_grid(src, table, [c for c in region if c.text], len(tables) + 1))
-    warnings.extend(
-        _unread_tables(cells, {n for n in range(1, len(src.lines) + 1) if n not in body})
-    )
+    unread = _unread_tables(cells, set(range(1, len(src.lines) + 1)) - body, len(tables) + 1)
+    for table in unread:
+        body.difference_update(line.number for line in table.lines)
+    tables.extend(unread)
     kept = [Cell(tuple((n, t) for n, t in c.lines if n in body), c.bar, c.breaks) for c in cells]
     paragraphs: list[Block] = [
         Paragraph(tuple(_line(n, t) for n, t in buf))
