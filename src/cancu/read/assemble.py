@@ -55,6 +55,44 @@ class Draft:
 
 
 @dataclass
+class Gather:
+    """A paragraph's text gathered piece by piece, as inline runs come.
+
+    Pieces are joined as they are (a word split over two runs stays one word);
+    :meth:`newline` starts a new line of the same paragraph. The paragraph is
+    bold (italic) when every piece with visible text is.
+
+    >>> g = Gather()
+    >>> g.add("Tên d", bold=True); g.add("ự án", bold=True); g.newline(); g.add("x")
+    >>> g.draft("center")
+    Draft(lines=['Tên dự án', 'x'], bold=False, italic=False, align='center')
+    """
+
+    lines: list[str] = field(default_factory=lambda: [""])
+    bold: bool = True
+    italic: bool = True
+    visible: bool = False
+
+    def add(self, text: str, bold: bool = False, italic: bool = False) -> None:
+        """Add a piece of text with its emphasis."""
+        self.lines[-1] += text
+        if text.strip():
+            self.visible = True
+            self.bold &= bold
+            self.italic &= italic
+
+    def newline(self) -> None:
+        """Start a new line (a line break inside the paragraph)."""
+        self.lines.append("")
+
+    def draft(self, align: str | None = None) -> Draft:
+        """The gathered paragraph (no lines when nothing visible was gathered)."""
+        if not self.visible:
+            return Draft([])
+        return Draft(self.lines, self.bold, self.italic, align)
+
+
+@dataclass
 class DraftCell:
     """A table cell as a reader found it.
 

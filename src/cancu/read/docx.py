@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from cancu.errors import InputError
-from cancu.read.assemble import Assembler, Draft, DraftCell
+from cancu.read.assemble import Assembler, Draft, DraftCell, Gather
 from cancu.read.blocks import Blocks
 from cancu.read.ooxml import Numbering, Styles, W, val
 
@@ -87,23 +87,6 @@ class _Found:
         return out
 
 
-@dataclass
-class _Text:
-    """A paragraph's text as it is gathered run by run."""
-
-    lines: list[str] = field(default_factory=lambda: [""])
-    bold: bool = True
-    italic: bool = True
-    visible: bool = False
-
-    def add(self, text: str, bold: bool, italic: bool) -> None:
-        self.lines[-1] += text
-        if text.strip():
-            self.visible = True
-            self.bold &= bold
-            self.italic &= italic
-
-
 def _children(parent: etree._Element, tags: set[str]):
     """Children of ``parent`` with one of ``tags``, looking through wrappers."""
     for child in parent:
@@ -123,15 +106,15 @@ class _Reader:
 
     def draft(self, p: etree._Element) -> tuple[Draft, _Found]:
         ppr = p.find(W + "pPr")
-        text, found = _Text(), _Found()
+        text, found = Gather(), _Found()
         self._walk(p, ppr, text, found)
-        if not text.visible:
-            return Draft([]), found
-        label = self.numbering.label(self.styles.numbering(ppr))
-        text.lines[0] = label + text.lines[0].lstrip()
-        return Draft(text.lines, text.bold, text.italic, self.styles.align(ppr)), found
+        draft = text.draft(self.styles.align(ppr))
+        if draft.lines:
+            label = self.numbering.label(self.styles.numbering(ppr))
+            draft.lines[0] = label + draft.lines[0].lstrip()
+        return draft, found
 
-    def _walk(self, parent: etree._Element, ppr, text: _Text, found: _Found) -> None:
+    def _walk(self, parent: etree._Element, ppr, text: Gather, found: _Found) -> None:
         for child in parent:
             if child.tag == W + "r":
                 self._run(child, ppr, text, found)
@@ -141,7 +124,7 @@ class _Reader:
             elif isinstance(child.tag, str) and child.tag not in _NOT_TEXT:
                 self._walk(child, ppr, text, found)
 
-    def _run(self, run: etree._Element, ppr, text: _Text, found: _Found) -> None:
+    def _run(self, run: etree._Element, ppr, text: Gather, found: _Found) -> None:
         rpr = run.find(W + "rPr")
         styles = self.styles
         hidden = styles.run_flag(ppr, rpr, "vanish")
@@ -158,7 +141,7 @@ class _Reader:
             elif tag == W + "tab":
                 text.add(" ", bold, italic)
             elif tag in (W + "br", W + "cr"):
-                text.lines.append("")
+                text.newline()
             elif tag == W + "noBreakHyphen":
                 text.add("-", bold, italic)
             elif tag == W + "sym":
