@@ -11,7 +11,9 @@ True
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -58,17 +60,23 @@ def convert_to_docx(data: bytes, name: str, timeout: float = TIMEOUT) -> bytes:
             str(folder / "out"),
             str(source),
         ]
+        # its own session, so that on time-out the whole group (launcher and office) is ended
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        )
         try:
-            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+            _, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
             raise InputError(
                 f"LibreOffice did not convert the .doc file within {timeout:.0f} s: "
                 "expected a Word 97-2003 document",
                 source=name,
             ) from None
         result = folder / "out" / "in.docx"
-        if done.returncode != 0 or not result.is_file():
-            detail = " ".join(done.stderr.decode("utf-8", "replace").split())[:200]
+        if process.returncode != 0 or not result.is_file():
+            detail = " ".join(stderr.decode("utf-8", "replace").split())[:200]
             raise InputError(
                 "LibreOffice could not convert the file to DOCX"
                 + (f" ({detail})" if detail else "")

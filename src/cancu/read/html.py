@@ -117,6 +117,7 @@ _CONTAINERS = {"body", "main", "article", "section", "div", "form", "span", "cen
 _BOLD = {"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "th"}
 _ITALIC = {"i", "em", "cite", "var"}
 _TABLE_PARTS = {"thead", "tbody", "tfoot"}
+_SEPARATE = {"br", "table", "tr", "td", "th"} | _TABLE_PARTS
 _ALIGN = {"center": "center", "middle": "center", "right": "right", "left": "left"}
 _ALIGN.update({"justify": "justify", "start": "left", "end": "right"})
 
@@ -198,14 +199,18 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
 
 
 def _text(element: etree._Element) -> str:
-    """An element's visible text (without scripts and styles), whitespace made single."""
+    """An element's visible text (without scripts and styles), whitespace made single;
+    blocks, cells and line breaks are separated by a space."""
     pieces: list[str] = []
 
     def walk(node: etree._Element) -> None:
         pieces.append(node.text or "")
         for child in node:
             if isinstance(child.tag, str) and child.tag not in _DROP:
+                apart = child.tag in _BLOCK or child.tag in _SEPARATE
+                pieces.append(" " if apart else "")
                 walk(child)
+                pieces.append(" " if apart else "")
             pieces.append(child.tail or "")
 
     walk(element)
