@@ -27,10 +27,17 @@ back to it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from cancu.read.blocks import Block, Blocks, Field, Line, Paragraph, Place, Table, TableCell
+
+
+_FORMAT = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+"""Invisible format characters found in documents: soft hyphen, zero-width and bidi marks, BOM."""
 
 
 def clean_line(text: str) -> str:
@@ -39,9 +46,7 @@ def clean_line(text: str) -> str:
     >>> clean_line("  Số:\\u00a0\\u00a0/KH-UBND\\u200b ")
     'Số: /KH-UBND'
     """
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    return " ".join(text.split())
+    return " ".join(_FORMAT.sub("", unicodedata.normalize("NFC", text)).split())
 
 
 @dataclass
@@ -171,11 +176,9 @@ class Assembler:
 
     def paragraph(self, draft: Draft) -> None:
         """Add a body paragraph (dropped when it has no text)."""
-        if not self.has_text(draft):
-            return
-        self._paragraphs += 1
-        paragraph = self._paragraph(draft, Place(paragraph=self._paragraphs))
+        paragraph = self._paragraph(draft, Place(paragraph=self._paragraphs + 1))
         if paragraph is not None:
+            self._paragraphs += 1
             self._blocks.append(paragraph)
 
     @property

@@ -74,6 +74,7 @@ class Styles:
         self._styles: dict[str, _Style] = {}
         self._default_rpr = None
         self._default_paragraph: str | None = None
+        self._flags: dict[tuple[str | None, str], bool | None] = {}
         if root is None:
             return
         self._default_rpr = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
@@ -128,11 +129,21 @@ class Styles:
             return direct
         character = val(rpr.find(W + "rStyle")) if rpr is not None else None
         for sid in (character, self.paragraph_style(ppr)):
-            for style in self._chain(sid):
-                value = flag(style.rpr, name)
-                if value is not None:
-                    return value
+            value = self._style_flag(sid, name)
+            if value is not None:
+                return value
         return bool(flag(self._default_rpr, name))
+
+    def _style_flag(self, sid: str | None, name: str) -> bool | None:
+        key = (sid, name)
+        if key not in self._flags:
+            found = None
+            for style in self._chain(sid):
+                found = flag(style.rpr, name)
+                if found is not None:
+                    break
+            self._flags[key] = found
+        return self._flags[key]
 
 
 def to_letters(n: int) -> str:
