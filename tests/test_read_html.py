@@ -113,6 +113,13 @@ def test_meta_charset_is_honoured_and_text_is_nfc() -> None:
     assert next(blocks.paragraphs()).text == "Hòa Bình"
 
 
+def test_an_undeclared_legacy_encoding_is_read_as_windows_1258_with_a_warning() -> None:
+    page = "<html><body><p>Ho\u0300a Bi\u0300nh</p></body></html>".encode("cp1258")
+    blocks = read_html(page, "t.html", "0" * 64)
+    assert next(blocks.paragraphs()).text == "Hòa Bình"
+    assert blocks.warnings == ("page: no charset declared and not UTF-8; read as windows-1258",)
+
+
 def test_images_and_hidden_text_are_warned() -> None:
     blocks = read("<p>Nội dung<img src='a.png' alt='con dấu'></p><p style='display:none'>ẩn</p>")
     assert blocks.warnings == (

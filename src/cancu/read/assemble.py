@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 
 from cancu.read.blocks import Block, Blocks, Field, Line, Paragraph, Place, Table, TableCell
 
-
 _FORMAT = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )

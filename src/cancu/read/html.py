@@ -172,11 +172,10 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     >>> unicodedata.normalize("NFC", text)[-3:], guessed
     ('Hòa', None)
     """
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16")):
+    boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"))
+    for bom, codec in (*boms, (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(codec), None
-    if data.startswith(codecs.BOM_UTF16_BE):
-        return data.decode("utf-16"), None
+            return data.decode(codec, errors="replace"), None
     match = _CHARSET.search(data[:8192])
     codec = match.group(1).decode("ascii").lower() if match else "utf-8"
     try:
@@ -195,7 +194,9 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
                 "though its <meta> says so: expected the page as saved",
                 source=name,
             ) from None
-    return data.decode("cp1258"), "page: no charset declared and not UTF-8; read as windows-1258"
+    return data.decode("cp1258", errors="replace"), (
+        "page: no charset declared and not UTF-8; read as windows-1258"
+    )
 
 
 def _text(element: etree._Element) -> str:
