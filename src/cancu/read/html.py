@@ -224,12 +224,15 @@ def _visible_children(element: etree._Element) -> list[etree._Element]:
 
 def find_document(body: etree._Element) -> etree._Element:
     """The element holding the document's text (see the module docstring)."""
-    lengths: dict[etree._Element, int] = {}
+    texts: dict[etree._Element, str] = {}
+
+    def text(element: etree._Element) -> str:
+        if element not in texts:
+            texts[element] = _text(element)
+        return texts[element]
 
     def size(element: etree._Element) -> int:
-        if element not in lengths:
-            lengths[element] = len(_text(element))
-        return lengths[element]
+        return len(text(element))
 
     current = body
     while True:
@@ -239,7 +242,7 @@ def find_document(body: etree._Element) -> etree._Element:
         best = max(children, key=size)
         if best.tag not in _CONTAINERS or size(best) * 2 < size(current):
             return current
-        if any(_HEADER.search(_text(c)) for c in children if c is not best):
+        if any(_HEADER.search(text(c)) for c in children if c is not best):
             return current
         current = best
 
@@ -416,20 +419,23 @@ def metadata(root: etree._Element, document: etree._Element) -> list[Field]:
             continue
         own = clean_line(element.text or "")
         parent = element.getparent()
+        short = len(element.text_content()) <= 80
         if own.endswith(":") and not len(element) and parent is not None:
             name = _label(own)
-            whole = _text(parent)
+            whole = _text(parent) if name else ""
             if name and whole.startswith(own):
                 add(name, whole[len(own) :], element)
-        elif element.tag in ("td", "th"):
+        elif element.tag in ("td", "th") and short:
             name = _label(_text(element))
             following = element.getnext()
             if name and following is not None and following.tag in ("td", "th"):
                 add(name, _text(following), element)
         elif element.tag == "h1":
             add("Tiêu đề", _text(element), element)
-        elif _text(element) in STATUSES and not any(
-            _text(c) == _text(element) for c in _visible_children(element)
+        elif (
+            short
+            and _text(element) in STATUSES
+            and not any(_text(c) == _text(element) for c in _visible_children(element))
         ):
             add("Tình trạng hiệu lực", _text(element), element)
     return fields
