@@ -40,6 +40,7 @@ What is read, and how:
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -48,9 +49,10 @@ from lxml import etree
 from cancu.errors import InputError
 from cancu.read.assemble import Assembler, Draft, DraftCell, Gather
 from cancu.read.blocks import Blocks
-from cancu.read.ooxml import Numbering, Styles, W, val
+from cancu.read.ooxml import Numbering, Styles, W, val, whole
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_HEX = re.compile(r"[0-9A-Fa-f]{1,6}")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo", W + "smartTag"}
 _NOT_TEXT = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "proofErr"}
@@ -145,7 +147,8 @@ class _Reader:
             elif tag == W + "noBreakHyphen":
                 text.add("-", bold, italic)
             elif tag == W + "sym":
-                code = int(child.get(W + "char") or "0", 16)
+                char = child.get(W + "char") or ""
+                code = int(char, 16) if _HEX.fullmatch(char) else 0
                 if code and not 0xE000 <= code <= 0xF8FF:
                     text.add(chr(code), bold, italic)
             elif tag in (W + "drawing", W + "pict", W + "object", MC + "AlternateContent"):
@@ -187,12 +190,12 @@ class _Reader:
         for tr in _children(tbl, {W + "tr"}):
             trpr = tr.find(W + "trPr")
             row = []
-            before = int(val(trpr.find(W + "gridBefore") if trpr is not None else None, "0") or 0)
+            before = whole(val(trpr.find(W + "gridBefore") if trpr is not None else None), 0)
             if before:
                 row.append(DraftCell([], col_span=before))
             for tc in _children(tr, {W + "tc"}):
                 row.append(self.cell(tc))
-            after = int(val(trpr.find(W + "gridAfter") if trpr is not None else None, "0") or 0)
+            after = whole(val(trpr.find(W + "gridAfter") if trpr is not None else None), 0)
             if after:
                 row.append(DraftCell([], col_span=after))
             rows.append(row)
@@ -200,7 +203,7 @@ class _Reader:
 
     def cell(self, tc: etree._Element) -> DraftCell:
         tcpr = tc.find(W + "tcPr")
-        span = int(val(tcpr.find(W + "gridSpan") if tcpr is not None else None, "1") or 1)
+        span = whole(val(tcpr.find(W + "gridSpan") if tcpr is not None else None), 1)
         vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
         cell = DraftCell(
             [], col_span=span, continues=vmerge is not None and val(vmerge) != "restart"

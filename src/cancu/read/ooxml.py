@@ -50,6 +50,18 @@ def val(element: etree._Element | None, default: str | None = None) -> str | Non
     return element.get(W + "val", default)
 
 
+def whole(text: str | None, default: int) -> int:
+    """An attribute's text as a whole number (``default`` when absent or not a number).
+
+    >>> whole("2", 1), whole(None, 1), whole("x", 0)
+    (2, 1, 0)
+    """
+    try:
+        return int(text or default)
+    except ValueError:
+        return default
+
+
 def flag(props: etree._Element | None, name: str) -> bool | None:
     """A toggle property (``w:b``, ``w:i``, ``w:vanish``) of a property element: True, False or unset."""
     if props is None:
@@ -221,8 +233,8 @@ class Numbering:
         abstract: dict[str, dict[int, _Level]] = {}
         for node in root.iter(W + "abstractNum"):
             abstract[node.get(W + "abstractNumId") or ""] = {
-                int(lvl.get(W + "ilvl") or 0): _Level(
-                    int(val(lvl.find(W + "start"), "1") or 1),
+                whole(lvl.get(W + "ilvl"), 0): _Level(
+                    whole(val(lvl.find(W + "start")), 1),
                     val(lvl.find(W + "numFmt"), "decimal") or "decimal",
                     val(lvl.find(W + "lvlText"), "") or "",
                     val(lvl.find(W + "suff"), "tab") or "tab",
@@ -235,13 +247,11 @@ class Numbering:
             levels = dict(abstract.get(aid, {}))
             overrides = num.findall(W + "lvlOverride")
             for override in overrides:
-                level = int(override.get(W + "ilvl") or 0)
+                level = whole(override.get(W + "ilvl"), 0)
                 start = override.find(W + "startOverride")
                 if start is not None and level in levels:
                     base = levels[level]
-                    levels[level] = _Level(
-                        int(val(start, "1") or 1), base.fmt, base.text, base.suffix
-                    )
+                    levels[level] = _Level(whole(val(start), 1), base.fmt, base.text, base.suffix)
             if overrides:
                 self._lists[num.get(W + "numId") or ""] = _List(levels)
             else:
@@ -252,7 +262,7 @@ class Numbering:
         if numpr is None:
             return ""
         lst = self._lists.get(val(numpr.find(W + "numId")) or "")
-        level = int(val(numpr.find(W + "ilvl"), "0") or 0)
+        level = whole(val(numpr.find(W + "ilvl")), 0)
         if lst is None or level not in lst.levels:
             return ""
         spec = lst.levels[level]
