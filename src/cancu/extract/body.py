@@ -40,6 +40,8 @@ POST = re.compile(
     r"|TỔNG THANH TRA|TRƯỞNG ĐOÀN|CHỦ TỊCH QUỐC HỘI)\b"
 )
 """The post a signer signs with, at the start of the signature block."""
+_SIGNED_MARK = re.compile(r"\((?:đã\s+ký|ký|đã ký và đóng dấu)\)\s*", re.IGNORECASE)
+"""A portal's "(Đã ký)" where the signature stood."""
 _RANK = re.compile(
     r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+|^(?:GS|PGS|TS|ThS|BS)\.?\s*(?:TS\.?\s*)?",
 )
@@ -233,9 +235,15 @@ def read_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closin
             first = first or span.start
             last = span.end
             words, name = _split_name(match.group(2))
+            if name:  # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Phạm Thị Thanh Trà" in one paragraph
+                words, own = _split_post(words)
+                post = own or post
             if words:
                 behalf.append(words)
             signer = name or signer
+            if name:  # the block ends with the signer's name
+                i += 1
+                break
         elif formulas or (is_upper(text.split(" ")[0]) and POST.match(text)):
             words, name = _split_name(text)
             if words:
@@ -274,6 +282,18 @@ def find_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closin
     return None
 
 
+def _split_post(words: str) -> tuple[str, str | None]:
+    """Split "THỦ TƯỚNG PHÓ THỦ TƯỚNG" into what is signed for and the signer's own post.
+
+    >>> _split_post("THỦ TƯỚNG PHÓ THỦ TƯỚNG"), _split_post("CHỦ TỊCH")
+    (('THỦ TƯỚNG', 'PHÓ THỦ TƯỚNG'), ('CHỦ TỊCH', None))
+    """
+    match = re.search(r"\s(?=(?:PHÓ|Q\.|QUYỀN)\s)", words)
+    if match:
+        return words[: match.start()].strip(), words[match.end() :].strip()
+    return words, None
+
+
 def _split_name(text: str) -> tuple[str, str | None]:
     """Split "PHÓ CHỦ TỊCH Nguyễn Mạnh Hùng" into the upper-case post and the name."""
     words = text.split()
@@ -281,7 +301,7 @@ def _split_name(text: str) -> tuple[str, str | None]:
     while k < len(words) and is_upper(words[k]):
         k += 1
     upper = " ".join(words[:k]).strip()
-    rest = _RANK.sub("", " ".join(words[k:]).strip(" ."))
+    rest = _RANK.sub("", _SIGNED_MARK.sub("", " ".join(words[k:])).strip(" ."))
     name = rest if rest and 2 <= len(rest.split()) <= 6 and not re.search(r"\d", rest) else None
     return upper, name
 

@@ -38,7 +38,9 @@ _LINE = re.compile(r"\b[Ll]ines? (\d+)(?:[–-](\d+))?")
 
 def _cell_paragraphs(cell: TableCell) -> list[Span]:
     """A layout cell's paragraphs, rebuilt as a text export's cell would be."""
-    lines = tuple((p.start, p.text) for p in cell.paragraphs if p.text)
+    lines = tuple(
+        (line.number, line.text) for p in cell.paragraphs for line in p.lines if line.text.strip()
+    )
     return paragraphs([Cell(lines, lines[-1][0])]) if lines else []
 
 
