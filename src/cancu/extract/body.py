@@ -16,7 +16,7 @@ _BASIS = re.compile(r"^Căn cứ\b")
 _REFERENCE = re.compile(r"^(Thực hiện|Triển khai)\b")
 _PROPOSER = re.compile(r"^(?:Theo|Xét) đề nghị của\s+([^;]+?)(?:\s+tại\s+[^;]*?)?(?:;.*|[.,]\s*)?$")
 _DECIDES = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:")
-_ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]\s*")
+_ARTICLE = re.compile(r"^Điều\s+(\d+)\s*(?:[.:]\s*|$)")
 _EFFECTIVE = re.compile(
     r"có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ\s+(ngày\s+(?:ký|\d[\d/ ]*(?:tháng\s+\d+\s+năm\s+\d{4})?))"
 )
@@ -148,6 +148,14 @@ def _participations(text: str, start: int, end: int, agents: AgentResolver) -> l
     return found
 
 
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b")
+
+
+def _next_is_article(paras: list[Span], i: int) -> bool:
+    """Whether an article follows a chapter heading and its title (within three paragraphs)."""
+    return any(_ARTICLE.match(p.text) for p in paras[i + 1 : i + 4])
+
+
 @dataclass
 class Articles:
     """The articles with the index of the first paragraph after them."""
@@ -167,6 +175,12 @@ def read_articles(
         match = _ARTICLE.match(span.text)
         if match:
             articles.append(Article(int(match.group(1)), span.text, span.start, span.end))
+        elif _CHAPTER.match(span.text) and (articles or _next_is_article(paras, i)):
+            # "Chương II" / "Mục 1" and its upper-case title: the articles go on after it.
+            i += 1
+            while i < len(paras) and is_upper(paras[i].text) and not _ARTICLE.match(paras[i].text):
+                i += 1
+            continue
         elif (
             not articles
             or _RECIPIENTS.match(span.text)

@@ -281,6 +281,8 @@ def _unread(paras: list[Span], preamble_end: int, doc: Document) -> list[str]:
     ]
     if doc.signature is not None:
         spans.append((doc.signature.start, doc.signature.end))
+    if doc.articles:  # with the chapter headings between them
+        spans.append((doc.articles[0].start, doc.articles[-1].end))
     if doc.plan_lines and doc.plan_title:  # the plan's title block, up to its first item
         first = doc.items[0].start - 1 if doc.items else doc.plan_lines[1]
         spans.append((doc.plan_lines[0], first))

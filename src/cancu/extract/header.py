@@ -41,6 +41,11 @@ _TYPE_WORDS = {
     "QUY ĐỊNH": "QyĐ",
     "ĐỀ ÁN": "ĐA",
     "CÔNG VĂN": None,
+    "HIẾN PHÁP": "HP",
+    "BỘ LUẬT": "BL",
+    "LUẬT": "LUAT",
+    "LỆNH": "L",
+    "VĂN BẢN HỢP NHẤT": "VBHN",
 }
 TYPE_TITLE = re.compile(r"^(" + "|".join(_TYPE_WORDS) + r")(?:\s+[IVX\d]+)?$")
 _TYPE_THEN_TITLE = re.compile(r"^(" + "|".join(_TYPE_WORDS) + r")\s+(?!SỐ\b)(\S.*)$")
@@ -57,6 +62,8 @@ _BLANK_DATE = re.compile(
     r"(?:\d{1,2})?[\s.…_]*năm\s+\d{4})"
 )
 _NUMBER_THEN_SUBJECT = re.compile(r"^(\S*/\S*)\s+(?:V/v|V/V|Về việc|Về)\s*:?\s+(.+)$")
+_AFTER_MOTTO = re.compile(r"Hạnh\s+phúc[\s-]*(\S.*)$")
+_NO_NUMBER = re.compile(r"^(Không số|không số|KHÔNG SỐ)\.?$")
 _BLANK_NUMBER = re.compile(r"^[\s.…_]*/")
 _PROVINCE = re.compile(r"\b(TỈNH|THÀNH PHỐ)\s+(.+)$")
 
@@ -111,6 +118,9 @@ def _number(
 ) -> InstrumentNumber | None:
     """The document's number, or None (with a warning) when it is blank or not understood."""
     if not text or lines is None:
+        return None
+    if _NO_NUMBER.match(text):
+        warnings.append(f"line {lines[0]}: the document has no number ('{text}')")
         return None
     if _BLANK_NUMBER.match(text):
         warnings.append(
@@ -247,6 +257,11 @@ def read_header(paras: list[Span], source: str) -> Header:
             subject = Span(_SUBJECT.match(text).group(1).strip(), paras[i].start, paras[i].end)
         elif _MOTTO.search(text):
             motto = True
+            after = _AFTER_MOTTO.search(text)  # "… Hạnh phúc Hà Nội, ngày 28 tháng 11 năm 2013"
+            if place is None and after and _PLACE_DATE.match(after.group(1)):
+                match = _PLACE_DATE.match(after.group(1))
+                place, date_text = match.group("place").strip(), match.group("date")
+                date = parse_vn_date(date_text)
         elif is_upper(text) and not motto and number_text is None:
             # The issuer block, on one line or several ("ỦY BAN NHÂN DÂN" / "TỈNH X").
             part = re.sub(r"\s*-{3,}\s*", " ", text).strip()
@@ -256,7 +271,12 @@ def read_header(paras: list[Span], source: str) -> Header:
         return _letter(
             paras, i, issuer, number_text, number_lines, place, date, date_text, subject, warnings
         )
-    if type_at is None or (number_text is None and date is None):
+    if type_at is not None and number_text is None and date is None:
+        warnings.append(
+            f"line {paras[type_at].start}: the header has no number and no date (a "
+            "constitution, or a text published without them)"
+        )
+    if type_at is None:
         line = paras[0].start if paras else 1
         raise InputError(
             "not a decision or plan: expected a header with 'Số: …', a place and date "
