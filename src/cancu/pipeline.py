@@ -104,6 +104,35 @@ def vocabulary_graphs() -> dict[URIRef, Graph]:
     }
 
 
+READABLE = (".txt", ".md", ".docx", ".doc", ".pdf", ".html", ".htm")
+"""Extensions a folder given to :func:`expand_sources` is searched for (a named file is read
+whatever its extension: its format is told by its content)."""
+
+
+def expand_sources(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, and for a folder every readable file under it, sorted.
+
+    >>> [p.name for p in expand_sources([Path("data/sources")])] == [
+    ...     p.name for p in default_sources()]
+    True
+    """
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = (
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in READABLE
+                and not p.name.startswith(".")
+                and p.name.lower() != "readme.md"
+            )
+            out.extend(sorted(found))
+        else:
+            out.append(path)
+    return out
+
+
 def default_sources() -> list[Path]:
     """Every ``data/sources/*.txt``, sorted."""
     return sorted(SOURCES_DIR.glob("*.txt"))

@@ -215,6 +215,16 @@ class Document:
     publisher_metadata: list[tuple[str, str, str]] = field(default_factory=list)
     """The publisher's own fields (a portal's "Số hiệu", "Người ký" …): name, value, place."""
 
+    def where(self, line: int) -> str:
+        """Where a line of the records is in the source: "line 12", or a page / table / cell.
+
+        >>> Document("a.txt", "0", None, None, None, None, None, None, None, None, None, None,
+        ...     None, None).where(12)
+        'line 12'
+        """
+        place = self.places.get(line)
+        return place.describe() if place is not None else f"line {line}"
+
     @property
     def tasks(self) -> list[Task]:
         """All tasks of all appendices."""
