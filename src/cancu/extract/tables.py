@@ -169,7 +169,31 @@ def task_table(grid: Grid) -> Table | None:
                 table.rows.append(Row(cells={}, area=area, area_total=cells.get("budget")))
                 continue
         table.rows.append(Row(cells=cells, inherited=inherited, area=area))
-    return table
+    return None if _procedure_steps(table) else table
+
+
+_DURATION = re.compile(
+    r"^\d+(?:[,.]\d+)?\s*(?:ngày|giờ|phút)(?:\s+làm\s+việc)?\.?$|làm\s+việc$", re.IGNORECASE
+)
+_STEP = re.compile(r"^Bước\s+\d+\b")
+
+
+def _procedure_steps(table: Table) -> bool:
+    """The steps of an administrative procedure (each done in "02 giờ làm việc", "Bước 3" …),
+    not tasks: most rows give a working time or a step number.
+
+    >>> from cancu.text.segment import Cell
+    >>> rows = [Row({"deadline": Cell(((1, t),), 1)}) for t in ("02 giờ làm việc", "0,5 ngày")]
+    >>> _procedure_steps(Table([], rows, Span("", 0, 0)))
+    True
+    """
+    rows = [r for r in table.rows if r.cells]
+    steps = sum(
+        1
+        for r in rows
+        if any(_DURATION.search(c.text) or _STEP.match(c.text) for c in r.cells.values())
+    )
+    return bool(rows) and steps * 2 >= len(rows)
 
 
 def _leaf_with_amount(grid: Grid, keys: list[str | None], r: int, cells: dict[str, Cell]) -> bool:

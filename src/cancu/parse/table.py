@@ -44,8 +44,11 @@ from cancu.text.segment import Cell, Span
 _HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("stt", r"^(stt|tt|số tt|số thứ tự)$"),
     ("funding", r"^nguồn (kinh phí|vốn)|^nguồn$"),
-    # "Đơn vị thực hiện" is left out: procedure workflows (Bước 1, 2 …) use it for each step.
-    ("lead", r"chủ trì|^trách nhiệm( thực hiện| chính| triển khai)?$"),
+    (
+        "lead",
+        r"chủ trì|^trách nhiệm( thực hiện| chính| triển khai)?$"
+        r"|^(đơn vị|cơ quan|cơ quan, đơn vị|cơ quan/đơn vị) (thực hiện|triển khai|phụ trách)$",
+    ),
     ("coord", r"phối hợp"),
     ("levels", r"được triển khai|cấp thực hiện"),
     ("level:tinh", r"^cấp tỉnh$"),
