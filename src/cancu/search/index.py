@@ -128,7 +128,7 @@ class FullTextIndex:
         ).fetchall()
 
         def rank(row: tuple) -> tuple:
-            iri, kind, label, en, label_key, score = row
+            _, kind, label, _, label_key, score = row
             exact = label_key == key
             prefix = label_key.startswith(key)
             return (not exact, not prefix, round(score, 3), KINDS.get(kind, 9), len(label))
