@@ -16,7 +16,7 @@ from cancu.extract.agents import AgentResolver
 from cancu.extract.appendix import read_appendix, unit_hint_of
 from cancu.extract.body import find_closing, read_articles, read_closing, read_preamble
 from cancu.extract.citations import CitingContext, citations_in
-from cancu.extract.header import TYPE_TITLE, header_from_fields, read_header
+from cancu.extract.header import header_from_fields, read_header, type_word, witnessed
 from cancu.extract.plan import read_duties, read_items
 from cancu.extract.prose import prose_tasks
 from cancu.extract.records import Citation, Document, InstrumentRef, Signature
@@ -138,6 +138,7 @@ def _read(
         if header is None:
             raise
         from_metadata = True
+    witnessed(header, fields)
     agents = AgentResolver(gazetteer, header.province)
     year = header.date.year if header.date else None
     ctx = CitingContext(header.province, header.number, year)
@@ -181,7 +182,7 @@ def _read(
     i = closing.next_index
     # The attached plan (a decision's annex), or the body of a plan issued directly.
     if doc.articles:
-        while i < len(paras) and not TYPE_TITLE.match(paras[i].text.strip()):
+        while i < len(paras) and type_word(paras[i].text) is None:
             i += 1
         if i < len(paras):
             plan_start = paras[i].start

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from cancu.errors import InputError, ParseError
 from cancu.parse.numbers import InstrumentNumber, parse_number
+from cancu.text.names import fold
 from cancu.text.segment import AUTHORITY, Span, is_upper
 
 _TYPE_WORDS = {
@@ -86,6 +87,7 @@ class Header:
     authority: str | None
     next_index: int
     warnings: list[str]
+    date_line: int | None = None
 
 
 def _title_case(words: str) -> str:
@@ -111,6 +113,25 @@ def _province_of_place(place: str | None) -> str | None:
     if not place:
         return None
     return re.sub(r"^(Thành phố|TP\.|Tỉnh)\s+", "", place.strip(), flags=re.IGNORECASE) or None
+
+
+_FOLDED_TYPES = {fold(word): word for word in _TYPE_WORDS}
+
+
+def type_word(text: str) -> str | None:
+    """The type word a title paragraph is ("QUYẾT ĐỊNH", "KẾ HOẠCH II" …), or None; a title
+    recognised with a wrong accent (OCR's "QUYÉT ĐỊNH") is read by its letters.
+
+    >>> type_word("QUYẾT ĐỊNH"), type_word("QUYÉT ĐỊNH"), type_word("Quyết định này")
+    ('QUYẾT ĐỊNH', 'QUYẾT ĐỊNH', None)
+    """
+    stripped = text.strip()
+    match = TYPE_TITLE.match(stripped)
+    if match:
+        return match.group(1)
+    if is_upper(stripped) and len(stripped) <= 30:
+        return _FOLDED_TYPES.get(fold(stripped.rstrip(":")))
+    return None
 
 
 def _number(
@@ -210,14 +231,16 @@ def read_header(paras: list[Span], source: str) -> Header:
     i = 0
     type_at = None
     subject: Span | None = None
+    date_line: int | None = None
     motto = False
     while i < len(paras) and i < 40:
         text = paras[i].text
         if _ADDRESSEES.match(text) and (number_text is not None or place is not None):
             break  # a letter (Công văn): "Kính gửi: …" follows its header
-        if TYPE_TITLE.match(text.strip()):
+        word = type_word(text)
+        if word is not None:
             type_at = i
-            type_code = _TYPE_WORDS[TYPE_TITLE.match(text.strip()).group(1)]
+            type_code = _TYPE_WORDS[word]
             break
         joined = _TYPE_THEN_TITLE.match(text.strip()) if is_upper(text) else None
         if joined and (number_text is not None or place is not None):
@@ -246,12 +269,13 @@ def read_header(paras: list[Span], source: str) -> Header:
         elif place is None and _PLACE_DATE.match(text):
             match = _PLACE_DATE.match(text)
             place, date_text = match.group("place").strip(), match.group("date")
-            date = parse_vn_date(date_text)
+            date, date_line = parse_vn_date(date_text), paras[i].start
             if date is None:
                 warnings.append(f"line {paras[i].start}: impossible date '{date_text}'")
         elif place is None and _BLANK_DATE.match(text):
             match = _BLANK_DATE.match(text)
             place, date_text = match.group("place").strip(), match.group("date")
+            date_line = paras[i].start
             warnings.append(f"line {paras[i].start}: the date is not filled in yet ('{date_text}')")
         elif subject is None and _SUBJECT.match(text):
             subject = Span(_SUBJECT.match(text).group(1).strip(), paras[i].start, paras[i].end)
@@ -268,9 +292,11 @@ def read_header(paras: list[Span], source: str) -> Header:
             issuer = f"{issuer} {part}" if issuer else part
         i += 1
     if type_at is None and (number_text is not None or place is not None):
-        return _letter(
+        letter = _letter(
             paras, i, issuer, number_text, number_lines, place, date, date_text, subject, warnings
         )
+        letter.date_line = date_line
+        return letter
     if type_at is not None and number_text is None and date is None:
         warnings.append(
             f"line {paras[type_at].start}: the header has no number and no date (a "
@@ -317,6 +343,7 @@ def read_header(paras: list[Span], source: str) -> Header:
         authority=authority,
         next_index=j,
         warnings=warnings,
+        date_line=date_line,
     )
 
 
@@ -367,3 +394,34 @@ def header_from_fields(fields: dict[str, str], line: int, warnings: list[str]) -
         next_index=0,
         warnings=warnings,
     )
+
+
+def witnessed(header: Header, fields: dict[str, str]) -> None:
+    """Fill a number or date the header leaves blank from what the publisher states beside
+    it: a signed PDF's stamp ("Số", "Ngày") or a portal's metadata ("Số hiệu", "Ngày ban
+    hành"), with a warning that says so.
+
+    >>> h = read_header([Span("BỘ X", 1, 1), Span("Số: /BC-BX", 2, 2),
+    ...     Span("Hà Nội, ngày   tháng 7 năm 2025", 3, 3), Span("BÁO CÁO", 4, 4)], "a.pdf")
+    >>> witnessed(h, {"Số": "12/BC-BX", "Ngày": "9/7/2025"})
+    >>> h.number.normalized, str(h.date), h.warnings[-1]
+    ('12/BC-BX', '2025-07-09', "line 3: the date is the publisher's ('9/7/2025')")
+    """
+    line = header.number_lines[0] if header.number_lines else 1
+    stated = fields.get("Số") or fields.get("Số hiệu")
+    if header.number is None and stated:
+        try:
+            header.number = parse_number(stated)
+        except ParseError:
+            return
+        header.warnings = [w for w in header.warnings if "provisional identifier" not in w]
+        header.warnings.append(f"line {line}: the number is the publisher's ('{stated}')")
+    stated = fields.get("Ngày") or fields.get("Ngày ban hành")
+    match = _DMY.match(stated or "")
+    if header.date is None and match:
+        try:
+            header.date = dt.date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError:
+            return
+        where = header.date_line or line
+        header.warnings.append(f"line {where}: the date is the publisher's ('{stated}')")

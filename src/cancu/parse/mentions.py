@@ -150,6 +150,8 @@ _SUBJECT = re.compile(
 )
 _ASIDE = re.compile(r"\s*\([^()]{0,120}\)")
 _COMMA = re.compile(r",\s")
+_COMMA_STOP = frozenset({"các", "những", "theo", "nghị", "thông", "quyết", "văn"})
+"""Words after a comma that end a law's name rather than continue it."""
 _CLAUSE_END = re.compile(r"[;|\n]|\.(?=\s|$)")
 
 _NAME_STOP = frozenset(
@@ -238,9 +240,13 @@ def _scan_name(text: str, pos: int) -> int:
         return amending.end() if of and _MORE_LAWS.match(text, end) else end
     end, count = pos, 0
     while count < 15:
-        comma = _COMMA.match(text, end) if 1 <= count <= 3 else None
+        comma = _COMMA.match(text, end) if 1 <= count <= 8 else None
         after = _WORD.match(text, comma.end() - 1) if comma else None
-        if after and after.group("w").islower() and after.group("w") not in _NAME_STOP:
+        if (
+            after
+            and after.group("w").islower()
+            and after.group("w") not in _NAME_STOP | _COMMA_STOP
+        ):
             end = comma.end() - 1  # "Luật Quản lý, sử dụng tài sản công"
         m = _WORD.match(text, end)
         if not m:
