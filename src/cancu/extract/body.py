@@ -101,6 +101,11 @@ _CONNECTOR = re.compile(
 bổ sung bởi" before the acts that amended the one before."""
 
 
+_AMENDED_BY = re.compile(
+    r"được\s+sửa\s+đổi,?\s*(?:bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+(?:bởi|theo|tại)\s*$"
+)
+
+
 def _top_level(text: str, found: list[Citation]) -> list[Citation]:
     """Keep "legal-basis" for the instruments a "Căn cứ" paragraph lists at its top level.
 
@@ -113,8 +118,9 @@ def _top_level(text: str, found: list[Citation]) -> list[Citation]:
     for k, cite in enumerate(found):
         at = text.find(cite.as_written, cursor)
         between = text[cursor:at] if at >= 0 else ""
-        if ";" in between:
-            nested = False
+        amending = at > 0 and _AMENDED_BY.search(text[max(0, at - 80) : at])
+        if ";" in between or amending:
+            nested = False  # a new item, or the act that amended the one before
         elif k > 0 and (found[k - 1].subject or not _CONNECTOR.match(between)):
             nested = True  # named inside the subject of the instrument before it
         out.append(replace(cite, kind="mention") if nested else cite)

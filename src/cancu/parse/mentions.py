@@ -290,7 +290,7 @@ def _anchor_for_number(text: str, s: int, e: int, number: InstrumentNumber) -> _
         trailing = _TRAILING_SO.search(text, lo + named.end(), name_end)
         if trailing and not text[name_end:s].strip(" :"):
             name_end = trailing.start()  # "Luật X số 72/2025/QH15": "số" opens the number
-        if name_end > lo + named.end() and re.fullmatch(r"\s+số\s*:?\s*", text[name_end:s]):
+        if name_end > lo + named.end() and re.fullmatch(r"(?:\s+số)+\s*:?\s*", text[name_end:s]):
             return _Anchor(
                 lo + named.start(), e, named.group(0), number, text[lo + named.start() : name_end]
             )

@@ -144,8 +144,9 @@ def _starts_paragraph(line: str, previous: str | None) -> bool:
         return False
     if previous is None or _MARKER.match(stripped) or _HEADING_WORD.match(stripped):
         return True
-    # An upper-case heading after running text, or an enacting authority after a title.
-    if is_upper(stripped) and not is_upper(previous):
+    # An upper-case heading after running text (not a number such as "87/2025/QH15;" carried
+    # over from the line before), or an enacting authority after a title.
+    if is_upper(stripped) and not is_upper(previous) and not stripped[0].isdigit():
         return True
     if is_upper(stripped) and AUTHORITY.match(stripped) and is_upper(previous):
         return not previous.rstrip().endswith(("SỐ", "CỦA", "VÀ", ","))
