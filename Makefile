@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format clean bench bench-quick
+.PHONY: run test lint format clean bench bench-quick eval
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --quick
+
+# Reading quality on the shared documents (benchmarks/EVAL.md): figures per folder, and
+# benchmarks/results/eval-*.json. SHARED points at the shared material (default ../shared).
+SHARED ?= ../shared
+eval: $(STAMP)
+	$(BIN)/python benchmarks/evaluate.py $(SHARED)/corpus/portal $(SHARED)/corpus $(SHARED)/formats data/sources
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -106,8 +106,13 @@ CASES = [
         "một số điều của Luật Ban hành văn bản quy phạm pháp luật được ban hành năm 2020",
         [
             ("Luật", None, "Luật Ban hành văn bản quy phạm pháp luật", None, None),
-            ("Luật", None, "Luật sửa đổi, bổ sung một số điều", None, None),
-            ("Luật", None, "Luật Ban hành văn bản quy phạm pháp luật", None, None),
+            (
+                "Luật",
+                None,
+                "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật",
+                None,
+                None,
+            ),
         ],
         {"year": 2015, "as_written": "Luật Ban hành văn bản quy phạm pháp luật năm 2015"},
     ),
@@ -318,8 +323,7 @@ HCM_EXPECTED = [
     [(L, "20/2023/QH15", "Luật Giao dịch điện tử", D(2023, 6, 22), None)],
     [
         (L, "50/2014/QH13", "Luật Xây dựng", None, None),
-        (L, None, AMENDING, None, None),
-        (L, "62/2020/QH14", "Luật xây dựng", D(2020, 6, 17), None),
+        (L, "62/2020/QH14", AMENDING + " của Luật xây dựng", D(2020, 6, 17), None),
     ],
     [(L, "27/2018/QH14", "Luật Đo đạc và bản đồ", D(2018, 6, 14), None)],
     [

@@ -32,9 +32,10 @@ from cancu.extract.summary import counts, warnings_of
 from cancu.links.graph import LINKS_GRAPH, store_links_graph
 from cancu.rdf.mapping import document_graph, document_ntriples
 from cancu.rdf.ontology import ontology_path, schemes_path
+from cancu.read import read_file
 from cancu.store.embedded import EmbeddedStore
 from cancu.text.names import Gazetteer
-from cancu.text.normalize import normalize_text, read_source
+from cancu.text.normalize import normalize_text
 from cancu.vocab import BASE
 
 SOURCES_DIR = Path(__file__).resolve().parents[2] / "data" / "sources"
@@ -67,7 +68,7 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Docume
 
     Raises :class:`~cancu.errors.CancuError` naming the file when it cannot be read.
     """
-    return extract_document(read_source(path), gazetteer or Gazetteer.default())
+    return extract_document(read_file(path), gazetteer or Gazetteer.default())
 
 
 def extract(text: str, name: str = "<text>", gazetteer: Gazetteer | None = None) -> Graph:
@@ -103,6 +104,35 @@ def vocabulary_graphs() -> dict[URIRef, Graph]:
     }
 
 
+READABLE = (".txt", ".md", ".docx", ".doc", ".pdf", ".html", ".htm")
+"""Extensions a folder given to :func:`expand_sources` is searched for (a named file is read
+whatever its extension: its format is told by its content)."""
+
+
+def expand_sources(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, and for a folder every readable file under it, sorted.
+
+    >>> [p.name for p in expand_sources([Path("data/sources")])] == [
+    ...     p.name for p in default_sources()]
+    True
+    """
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = (
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in READABLE
+                and not p.name.startswith(".")
+                and p.name.lower() != "readme.md"
+            )
+            out.extend(sorted(found))
+        else:
+            out.append(path)
+    return out
+
+
 def default_sources() -> list[Path]:
     """Every ``data/sources/*.txt``, sorted."""
     return sorted(SOURCES_DIR.glob("*.txt"))
@@ -134,7 +164,7 @@ def _extract_one(path: Path) -> tuple[DocumentReport, str | None]:
     """Extract one file into (report, N-Triples of its graph); errors go into the report."""
     report = DocumentReport(str(path))
     try:
-        doc = extract_document(read_source(path), Gazetteer.default())
+        doc = extract_document(read_file(path), Gazetteer.default())
         name, triples = document_ntriples(doc, generator=generator())
     except CancuError as exc:
         report.error = str(exc.located(str(path)))

@@ -21,12 +21,12 @@ def _progress(done: int, total: int, source: str) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Extract sources into their named graphs and load them into the store."""
-    from cancu.pipeline import build
+    from cancu.pipeline import build, expand_sources
 
     store = EmbeddedStore(args.store)
     many = len(args.sources) > 10 and sys.stderr.isatty()
     reports = build(
-        args.sources or None,
+        expand_sources(args.sources) or None,
         store,
         jobs=args.jobs,
         incremental=not args.full,
@@ -65,7 +65,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "build", help="extract decision texts into the store", description=cmd_build.__doc__
     )
     build.add_argument(
-        "sources", nargs="*", type=Path, help="source texts (default: data/sources/*.txt)"
+        "sources",
+        nargs="*",
+        type=Path,
+        help="documents: text exports, DOCX, DOC, PDF or HTML (told by content), or folders of "
+        "them (default: data/sources/*.txt)",
     )
     store_arg(build)
     build.add_argument("--out", type=Path, help="also write the dataset (.trig or .nq)")

@@ -16,7 +16,7 @@ _BASIS = re.compile(r"^Căn cứ\b")
 _REFERENCE = re.compile(r"^(Thực hiện|Triển khai)\b")
 _PROPOSER = re.compile(r"^(?:Theo|Xét) đề nghị của\s+([^;]+?)(?:\s+tại\s+[^;]*?)?(?:;.*|[.,]\s*)?$")
 _DECIDES = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:")
-_ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]\s*")
+_ARTICLE = re.compile(r"^Điều\s+(\d+)\s*(?:[.:]\s*|$)")
 _EFFECTIVE = re.compile(
     r"có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ\s+(ngày\s+(?:ký|\d[\d/ ]*(?:tháng\s+\d+\s+năm\s+\d{4})?))"
 )
@@ -33,7 +33,19 @@ _TITLE_WORDS = re.compile(
     r"\b(?:Phó\s+)?(?:Chánh|Giám đốc|Thủ trưởng|Chủ tịch|Trưởng)\s+(?=[A-ZĐÂĂÊÔƠƯ]|các\b|UBND)"
 )
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?")
-_SIGN = re.compile(r"^(KT|TM|TL|TUQ|Q)\.\s*(.*)$")
+POST = re.compile(
+    r"^(?:PHÓ |Q\. )?(?:CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG"
+    r"|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CHỦ NHIỆM|THỐNG ĐỐC"
+    r"|BÍ THƯ|TỔNG THƯ KÝ|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|TRƯỞNG PHÒNG|CHÁNH THANH TRA"
+    r"|TỔNG THANH TRA|TRƯỞNG ĐOÀN|CHỦ TỊCH QUỐC HỘI)\b"
+)
+"""The post a signer signs with, at the start of the signature block."""
+_SIGNED_MARK = re.compile(r"\((?:đã\s+ký|ký|đã ký và đóng dấu)\)\s*", re.IGNORECASE)
+"""A portal's "(Đã ký)" where the signature stood."""
+_RANK = re.compile(
+    r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+|^(?:GS|PGS|TS|ThS|BS)\.?\s*(?:TS\.?\s*)?",
+)
+_SIGN = re.compile(r"^(KT|TM|TL|TUQ|Q)(?:\.\s*|\s+(?=[A-ZĐ][A-ZĐÀ-Ỹ]))(.*)$")
 _SKIP_RECIPIENT = re.compile(r"^(Như\s|Lưu|\(|CT,|LĐVP)", re.IGNORECASE)
 
 
@@ -80,7 +92,18 @@ def read_preamble(
     return out
 
 
-_CONNECTOR = re.compile(r"^[\s,;.]*(?:và|;|,)?[\s,;]*(?:Căn cứ\s+)?$")
+_CONNECTOR = re.compile(
+    r"^[\s,;.]*(?:và|;|,)?[\s,;(]*(?:Căn cứ\s+)?"
+    r"(?:(?:đã\s+)?được\s+sửa\s+đổi,?\s*(?:bổ\s+sung)?(?:\s+một\s+số\s+điều)?"
+    r"(?:\s+(?:theo|bởi|tại))?\s*)?$"
+)
+"""What may stand between two instruments a "Căn cứ" lists: a conjunction, or "được sửa đổi,
+bổ sung bởi" before the acts that amended the one before."""
+
+
+_AMENDED_BY = re.compile(
+    r"được\s+sửa\s+đổi,?\s*(?:bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+(?:bởi|theo|tại)\s*$"
+)
 
 
 def _top_level(text: str, found: list[Citation]) -> list[Citation]:
@@ -95,8 +118,9 @@ def _top_level(text: str, found: list[Citation]) -> list[Citation]:
     for k, cite in enumerate(found):
         at = text.find(cite.as_written, cursor)
         between = text[cursor:at] if at >= 0 else ""
-        if ";" in between:
-            nested = False
+        amending = at > 0 and _AMENDED_BY.search(text[max(0, at - 80) : at])
+        if ";" in between or amending:
+            nested = False  # a new item, or the act that amended the one before
         elif k > 0 and (found[k - 1].subject or not _CONNECTOR.match(between)):
             nested = True  # named inside the subject of the instrument before it
         out.append(replace(cite, kind="mention") if nested else cite)
@@ -130,6 +154,14 @@ def _participations(text: str, start: int, end: int, agents: AgentResolver) -> l
     return found
 
 
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b")
+
+
+def _next_is_article(paras: list[Span], i: int) -> bool:
+    """Whether an article follows a chapter heading and its title (within three paragraphs)."""
+    return any(_ARTICLE.match(p.text) for p in paras[i + 1 : i + 4])
+
+
 @dataclass
 class Articles:
     """The articles with the index of the first paragraph after them."""
@@ -149,6 +181,12 @@ def read_articles(
         match = _ARTICLE.match(span.text)
         if match:
             articles.append(Article(int(match.group(1)), span.text, span.start, span.end))
+        elif _CHAPTER.match(span.text) and (articles or _next_is_article(paras, i)):
+            # "Chương II" / "Mục 1" and its upper-case title: the articles go on after it.
+            i += 1
+            while i < len(paras) and is_upper(paras[i].text) and not _ARTICLE.match(paras[i].text):
+                i += 1
+            continue
         elif (
             not articles
             or _RECIPIENTS.match(span.text)
@@ -217,12 +255,16 @@ def read_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closin
             first = first or span.start
             last = span.end
             words, name = _split_name(match.group(2))
+            if name:  # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Phạm Thị Thanh Trà" in one paragraph
+                words, own = _split_post(words)
+                post = own or post
             if words:
                 behalf.append(words)
             signer = name or signer
-        elif formulas or (
-            is_upper(text.split(" ")[0]) and re.match(r"^(PHÓ )?CHỦ TỊCH|^GIÁM ĐỐC", text)
-        ):
+            if name:  # the block ends with the signer's name
+                i += 1
+                break
+        elif formulas or (is_upper(text.split(" ")[0]) and POST.match(text)):
             words, name = _split_name(text)
             if words:
                 post = words
@@ -244,6 +286,34 @@ def read_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closin
     return Closing(recipients, signature, i)
 
 
+def find_closing(paras: list[Span], start: int, agents: AgentResolver) -> Closing | None:
+    """The closing found by looking on from ``start`` (the end of the articles or of the
+    preamble), when it does not follow the body directly (a letter's numbered points, a last
+    article the reader did not close): the first place where "Nơi nhận:", a signing formula
+    or a post opens a block that names its signer; failing that, the same in the last paragraphs
+    (a letter whose points run to its end)."""
+    tail = range(max(0, len(paras) - 40), len(paras))
+    for k in [*range(start, len(paras)), *tail]:
+        text = paras[k].text
+        if _RECIPIENTS.match(text) or _SIGN.match(text) or POST.match(text):
+            closing = read_closing(paras, k, agents)
+            if closing.signature is not None and closing.signature.signer:
+                return closing
+    return None
+
+
+def _split_post(words: str) -> tuple[str, str | None]:
+    """Split "THỦ TƯỚNG PHÓ THỦ TƯỚNG" into what is signed for and the signer's own post.
+
+    >>> _split_post("THỦ TƯỚNG PHÓ THỦ TƯỚNG"), _split_post("CHỦ TỊCH")
+    (('THỦ TƯỚNG', 'PHÓ THỦ TƯỚNG'), ('CHỦ TỊCH', None))
+    """
+    match = re.search(r"\s(?=(?:PHÓ|Q\.|QUYỀN)\s)", words)
+    if match:
+        return words[: match.start()].strip(), words[match.end() :].strip()
+    return words, None
+
+
 def _split_name(text: str) -> tuple[str, str | None]:
     """Split "PHÓ CHỦ TỊCH Nguyễn Mạnh Hùng" into the upper-case post and the name."""
     words = text.split()
@@ -251,7 +321,7 @@ def _split_name(text: str) -> tuple[str, str | None]:
     while k < len(words) and is_upper(words[k]):
         k += 1
     upper = " ".join(words[:k]).strip()
-    rest = " ".join(words[k:]).strip(" .")
+    rest = _RANK.sub("", _SIGNED_MARK.sub("", " ".join(words[k:])).strip(" ."))
     name = rest if rest and 2 <= len(rest.split()) <= 6 and not re.search(r"\d", rest) else None
     return upper, name
 

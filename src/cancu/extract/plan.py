@@ -32,6 +32,7 @@ def read_items(paras: list[Span], start: int) -> tuple[list[PlanItem], int]:
     """Read the plan body from ``start``; return its items and the index where it ended."""
     items: list[PlanItem] = []
     section = item = None
+    used: set[tuple[str, ...]] = set()
     i = start
     while i < len(paras):
         span = paras[i]
@@ -40,21 +41,38 @@ def read_items(paras: list[Span], start: int) -> tuple[list[PlanItem], int]:
             break
         path: tuple[str, ...] | None = None
         if m := _SECTION.match(text):
-            section, item = m.group(1), None
+            section, item = _unique((), m.group(1), used), None
             path, numbering, heading = (section,), m.group(1) + ".", m.group(2)
         elif (m := _ITEM.match(text)) and section:
-            item = m.group(1)
+            item = _unique((section,), m.group(1), used)
             path, numbering, heading = (section, item), m.group(1) + ".", m.group(2)
         elif (m := _POINT.match(text)) and section:
             base = (section, item) if item else (section,)
-            path, numbering, heading = (*base, m.group(1)), m.group(1) + ")", m.group(2)
+            point = _unique(base, m.group(1), used)
+            path, numbering, heading = (*base, point), m.group(1) + ")", m.group(2)
         if path is not None:
+            used.add(path)
             items.append(PlanItem(path, numbering, heading, heading, span.start, span.end))
         elif items:
             items[-1].text += " " + text
             items[-1].end = span.end
         i += 1
     return items, i
+
+
+def _unique(parent: tuple[str, ...], key: str, used: set[tuple[str, ...]]) -> str:
+    """``key``, or ``key-2``, ``key-3`` … when the same numbering was used before under the
+    same parent (a document with two "IV."): each part keeps an identifier of its own.
+
+    >>> _unique(("IV",), "1", {("IV", "1")}), _unique((), "V", {("IV",)})
+    ('1-2', 'V')
+    """
+    if (*parent, key) not in used:
+        return key
+    n = 2
+    while (*parent, f"{key}-{n}") in used:
+        n += 1
+    return f"{key}-{n}"
 
 
 def _assignees(heading: str, start: int, end: int, agents: AgentResolver):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from cancu.parse.dates import Deadline
 from cancu.parse.money import Amount
 from cancu.parse.numbers import InstrumentNumber
+from cancu.read.blocks import Place
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,26 @@ class Document:
     effective_date: dt.date | None = None
     effective_as_written: str | None = None
     warnings: list[str] = field(default_factory=list)
+    prose_tasks: list[Task] = field(default_factory=list)
+    """Tasks assigned in running text ("giao Sở X chủ trì, phối hợp với …"), when the
+    document has no task table."""
+    source_format: str = "text"
+    """The format the document was read from: text, docx, doc, pdf, html."""
+    places: dict[int, Place] = field(default_factory=dict)
+    """For formats without lines: the place (page, paragraph, table, row, cell) of each
+    ordinal line number that ``start``/``end`` of the records use."""
+    publisher_metadata: list[tuple[str, str, str]] = field(default_factory=list)
+    """The publisher's own fields (a portal's "Số hiệu", "Người ký" …): name, value, place."""
+
+    def where(self, line: int) -> str:
+        """Where a line of the records is in the source: "line 12", or a page / table / cell.
+
+        >>> Document("a.txt", "0", None, None, None, None, None, None, None, None, None, None,
+        ...     None, None).where(12)
+        'line 12'
+        """
+        place = self.places.get(line)
+        return place.describe() if place is not None else f"line {line}"
 
     @property
     def tasks(self) -> list[Task]:
@@ -217,6 +238,6 @@ class Document:
             out.extend(article.citations)
         for item in self.items:
             out.extend(item.citations)
-        for task in self.tasks:
+        for task in [*self.tasks, *self.prose_tasks]:
             out.extend(task.citations)
         return out

@@ -44,7 +44,7 @@ def warnings_of(doc: Document) -> list[str]:
     for task in doc.tasks:
         if task.lead_cell_empty:
             out.append(
-                f"line {task.start}: task {task.numbering or task.position} has no lead agency"
+                f"{doc.where(task.start)}: task {task.numbering or task.position} has no lead agency"
             )
     seen: set[str] = set()
     for agent in _agents(doc):
@@ -53,10 +53,10 @@ def warnings_of(doc: Document) -> list[str]:
         seen.add(agent.as_written)
         if not agent.iri:
             out.append(
-                f"line {agent.start}: agency name not in the gazetteer: '{agent.as_written}'"
+                f"{doc.where(agent.start)}: agency name not in the gazetteer: '{agent.as_written}'"
             )
         elif agent.quality == "truncated":
             out.append(
-                f"line {agent.start}: truncated agency name '{agent.as_written}' read as {agent.label}"
+                f"{doc.where(agent.start)}: truncated agency name '{agent.as_written}' read as {agent.label}"
             )
     return out

@@ -143,6 +143,8 @@ class Deadline:
     recurring: bool
 
 
+_QUARTER_SPELLING = re.compile(r"\bq(?:uí|úy|ùy|uy)(?=\s)")
+_QUARTER_DASH = re.compile(r"(quý\s+(?:i{1,3}|iv|[1-4]))\s*-\s*(\d{4})\b")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Q = r"(?P<{}>iv|iii|ii|i|[1-4])(?![^\W_])"
 _Y = r"(?:\s*(?:/|,?\s*năm)\s*(?P<{}>[0-9]{{4}}))?(?![0-9])"
@@ -276,6 +278,10 @@ def parse_deadline(text: str, default_year: int | None = None) -> Deadline:
     "6 tháng, tháng 12 năm 2021" (six-monthly, the last in December) is a recurring half-year over
     2021; "Thường xuyên …" is "ongoing" and recurring, bounded by any period it names.
 
+    >>> parse_deadline("Quí IV-2025").end.isoformat()
+    '2025-12-31'
+    >>> parse_deadline("Quí II - 2026").kind
+    'quarter'
     >>> d = parse_deadline("Quý II, Quý III/2021")
     >>> d.kind, d.start.isoformat(), d.end.isoformat()
     ('range', '2021-04-01', '2021-09-30')
@@ -286,6 +292,9 @@ def parse_deadline(text: str, default_year: int | None = None) -> Deadline:
     ('ongoing', datetime.date(2021, 1, 1), None, True)
     """
     s = " ".join(_DASH.sub("-", text.lower()).split()).strip(" .;,")
+    # Other spellings of a quarter: "Quí IV-2025", "Qúy 4 - 2025" are "quý iv/2025".
+    s = _QUARTER_SPELLING.sub("quý", s)
+    s = _QUARTER_DASH.sub(r"\1/\2", s)
     recurring = any(w in s for w in _RECURRING)
     ongoing = "thường xuyên" in s or "liên tục" in s
     semiannual = re.search(r"(?<![0-9])6 tháng(?!\s*(?:đầu|cuối))", s) is not None

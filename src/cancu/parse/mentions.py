@@ -127,6 +127,11 @@ _NAMED = re.compile(r"(?<!\w)(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)(?=
 _AMENDING = re.compile(
     r"\s+sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều)?(?!\w)", re.IGNORECASE
 )
+_OF_LAW = re.compile(r"\s+của\s+(?:các\s+)?(?:Luật|Bộ\s+luật|Pháp\s+lệnh)(?=\s)")
+_MORE_LAWS = re.compile(
+    r"(?:\s+số\s+\S+?)?\s*(?:,|và)\s*(?:các\s+)?(?:Luật|Bộ\s+luật|Pháp\s+lệnh)(?=\s)"
+)
+_TRAILING_SO = re.compile(r"\s+số$")
 _WORD = re.compile(r"\s+(?P<w>[^\W\d_][^\s,;:()\[\]“”\"'.|]*)")
 _PINPOINT = re.compile(
     r"(?P<pin>(?:điểm\s+[a-zđ]\s*,?\s*(?:và\s+)?)*"
@@ -135,7 +140,8 @@ _PINPOINT = re.compile(
     re.IGNORECASE,
 )
 _DATE_LEAD = re.compile(r"\s*,?\s*(?:ngày|ngay)\s+", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"\s+năm\s+(?P<y>[0-9]{4})(?![0-9])", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\s+năm\s*(?P<y>[0-9]{4})(?![0-9])", re.IGNORECASE)
+"""A year after a law's name: "năm 2017", or run together as in "năm2017"."""
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do)(?=\s)", re.IGNORECASE)
 _SUBJECT = re.compile(
     r"\s*,?\s*(?:(?P<about>về\s+việc|về)\s+|(?=(?:ban\s+hành|sửa\s+đổi|quy\s+định|hướng\s+dẫn"
@@ -144,6 +150,8 @@ _SUBJECT = re.compile(
 )
 _ASIDE = re.compile(r"\s*\([^()]{0,120}\)")
 _COMMA = re.compile(r",\s")
+_COMMA_STOP = frozenset({"các", "những", "theo", "nghị", "thông", "quyết", "văn"})
+"""Words after a comma that end a law's name rather than continue it."""
 _CLAUSE_END = re.compile(r"[;|\n]|\.(?=\s|$)")
 
 _NAME_STOP = frozenset(
@@ -225,18 +233,26 @@ def _scan_name(text: str, pos: int) -> int:
     """End of a law's name that starts after the type word ending at ``pos`` (``pos`` if none)."""
     amending = _AMENDING.match(text, pos)
     if amending:
-        return amending.end()
+        # "Luật sửa đổi, bổ sung một số điều của Luật X": the amended law's name is part of it.
+        # Not when it amends a list of laws: their names are then cited each on its own.
+        of = _OF_LAW.match(text, amending.end())
+        end = _scan_name(text, of.end()) if of else amending.end()
+        return amending.end() if of and _MORE_LAWS.match(text, end) else end
     end, count = pos, 0
     while count < 15:
-        comma = _COMMA.match(text, end) if 1 <= count <= 3 else None
+        comma = _COMMA.match(text, end) if 1 <= count <= 8 else None
         after = _WORD.match(text, comma.end() - 1) if comma else None
-        if after and after.group("w").islower() and after.group("w") not in _NAME_STOP:
+        if (
+            after
+            and after.group("w").islower()
+            and after.group("w") not in _NAME_STOP | _COMMA_STOP
+        ):
             end = comma.end() - 1  # "Luật Quản lý, sử dụng tài sản công"
         m = _WORD.match(text, end)
         if not m:
             break
         word = m.group("w").lower()
-        if word in _NAME_STOP or (word == "năm" and _YEAR_AFTER.match(text, end)):
+        if word in _NAME_STOP or (word.startswith("năm") and _YEAR_AFTER.match(text, end)):
             break
         if word == "và" and _starts_mention(text, m.end()):
             break
@@ -268,6 +284,16 @@ def _scan_issuer(text: str, pos: int, limit: int) -> int:
 def _anchor_for_number(text: str, s: int, e: int, number: InstrumentNumber) -> _Anchor:
     lo = max(0, s - 200)
     prefix = text[lo:s]
+    # The earliest law name that runs up to the number ("Luật sửa đổi … của Luật X số N").
+    for named in _NAMED.finditer(prefix):
+        name_end = _scan_name(text, lo + named.end())
+        trailing = _TRAILING_SO.search(text, lo + named.end(), name_end)
+        if trailing and not text[name_end:s].strip(" :"):
+            name_end = trailing.start()  # "Luật X số 72/2025/QH15": "số" opens the number
+        if name_end > lo + named.end() and re.fullmatch(r"(?:\s+số)+\s*:?\s*", text[name_end:s]):
+            return _Anchor(
+                lo + named.start(), e, named.group(0), number, text[lo + named.start() : name_end]
+            )
     m = _TYPE_BEFORE.search(prefix)
     if m:
         word = " ".join(m.group("tw").split())
@@ -276,14 +302,6 @@ def _anchor_for_number(text: str, s: int, e: int, number: InstrumentNumber) -> _
     m = _ABBR_BEFORE.search(prefix)
     if m:
         return _Anchor(lo + m.start(), e, ABBREVIATIONS[m.group("ab")], number)
-    named = list(_NAMED.finditer(prefix))
-    if named:
-        last = named[-1]
-        name_end = _scan_name(text, lo + last.end())
-        if name_end > lo + last.end() and re.fullmatch(r"\s+số\s*:?\s*", text[name_end:s]):
-            return _Anchor(
-                lo + last.start(), e, last.group(0), number, text[lo + last.start() : name_end]
-            )
     return _Anchor(s, e, None, number)
 
 

@@ -232,6 +232,9 @@ def _precheck(text: str, s: str) -> None:
 def _parse(text: str, *, strict_case: bool) -> InstrumentNumber:
     s = _DASHES.sub("-", text.strip())
     s = re.sub(r"\s*([/-])\s*", r"\1", s)
+    s = re.sub(
+        r"/{2,}", "/", s
+    )  # a doubled separator is a typo ("24/2026//NQ-CP"); kept as written
     _precheck(text, s)
     party = re.fullmatch(r"([0-9.]+)-([^\W\d_]+)/([^\W\d_]+)", s)
     if party:
@@ -295,6 +298,8 @@ def parse_number(text: str) -> InstrumentNumber:
     14
     >>> parse_number("66.2/2025/NQ-CP").serial
     '66.2'
+    >>> n = parse_number("24/2026//NQ-CP"); n.normalized, n.as_written
+    ('24/2026/NQ-CP', '24/2026//NQ-CP')
     >>> parse_number("23/4/2018")
     Traceback (most recent call last):
     ...

@@ -44,7 +44,11 @@ from cancu.text.segment import Cell, Span
 _HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("stt", r"^(stt|tt|số tt|số thứ tự)$"),
     ("funding", r"^nguồn (kinh phí|vốn)|^nguồn$"),
-    ("lead", r"chủ trì"),
+    (
+        "lead",
+        r"chủ trì|^trách nhiệm( thực hiện| chính| triển khai)?$"
+        r"|^(đơn vị|cơ quan|cơ quan, đơn vị|cơ quan/đơn vị) (thực hiện|triển khai|phụ trách)$",
+    ),
     ("coord", r"phối hợp"),
     ("levels", r"được triển khai|cấp thực hiện"),
     ("level:tinh", r"^cấp tỉnh$"),
@@ -56,10 +60,11 @@ _HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("note", r"^ghi chú"),
     ("quantity", r"^(số lượng|chỉ tiêu thực hiện|khối lượng)"),
     ("product", r"^(sản phẩm|kết quả)"),
-    ("content", r"^(nội dung|lĩnh vực|nhóm nhiệm vụ)$"),
+    ("content", r"^(nội dung|nhóm nhiệm vụ)$"),
     (
         "task",
-        r"^(nhiệm vụ|tên nhiệm vụ|nội dung (công việc|nhiệm vụ|thực hiện|chi)|công việc|"
+        r"^(nhiệm vụ|tên nhiệm vụ|nội dung (công việc|nhiệm vụ|thực hiện|chi|hoạt động)|công việc|"
+        r"nội dung\s*[/,]\s*nhiệm vụ|nhiệm vụ\s*[/,]\s*(nội dung|giải pháp)|tên công việc|"
         r"hoạt động|giải pháp|chỉ tiêu$|tên nhiệm vụ|tên hoạt động)",
     ),
 )
@@ -67,6 +72,8 @@ _HEADERS = tuple((key, re.compile(pattern)) for key, pattern in _HEADER_PATTERNS
 _SPACES = re.compile(r"\s+")
 _PARENTHESES = re.compile(r"\(.*?\)")
 LEVEL_KEYS = ("level:tinh", "level:huyen", "level:xa")
+TASK_ANCHORS = frozenset({"lead", "coord", "budget"})
+"""A task table names, beside its task column, who leads or coordinates, or what it costs."""
 
 
 @dataclass(frozen=True)

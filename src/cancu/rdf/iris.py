@@ -78,6 +78,16 @@ def instrument_iri(
     return f"{BASE}eli/vn/{issuer}/{_code_slug(type_code or 'unknown')}/{year_part}/{slugify(title) or 'untitled'}"
 
 
+def provisional_iri(sha256: str, type_code: str | None, year: int | None) -> str:
+    """The IRI of a document whose number is not known: unique to its source, and saying so.
+
+    >>> provisional_iri("ab12" * 16, "KH", None)
+    'https://w3id.org/cancu/eli/vn/provisional/kh/undated/ab12ab12ab12ab12'
+    """
+    kind = _code_slug(type_code or "unknown")
+    return f"{BASE}eli/vn/provisional/{kind}/{year or 'undated'}/{sha256[:16]}"
+
+
 def sub(parent: str, *parts: str) -> str:
     """A subdivision IRI below ``parent``.
 

@@ -62,8 +62,14 @@ PROV, RDF, RDFS, TIME, XSD = (
 
 
 def document_iri(doc: Document) -> str:
-    """The IRI of the document itself (the same IRI other documents cite it by)."""
+    """The IRI of the document itself (the same IRI other documents cite it by).
+
+    A document whose number is not known (a copy before issue, or a number not read) gets a
+    provisional IRI made from the hash of its source, unique to it and saying so.
+    """
     year = doc.date.year if doc.date else None
+    if doc.number is None:
+        return iris.provisional_iri(doc.sha256, doc.type_code, year)
     return iris.instrument_iri(doc.number, year, doc.province, type_code=doc.type_code)
 
 
@@ -103,6 +109,22 @@ class _Mapper:
         if start:
             self.lit(node, CANCU.lineStart, start, XSD.positiveInteger)
             self.lit(node, CANCU.lineEnd, max(start, end), XSD.positiveInteger)
+            self.place(node, start, end)
+
+    def place(self, node: str, start: int, end: int) -> None:
+        """Where a file without lines holds the fact: page, paragraph, table, row, cell."""
+        places = self.doc.places
+        if not places or start not in places:
+            return
+        first, last = places[start], places.get(max(start, end), places[start])
+        text = first.describe()
+        if last != first:
+            text += " – " + last.describe()
+        self.lit(node, CANCU.sourcePlace, text)
+        if first.page:
+            self.lit(node, CANCU.page, first.page, XSD.positiveInteger)
+        if first.ocr or last.ocr:
+            self.lit(node, CANCU.recognisedByOcr, True)
 
     # ------------------------------------------------------------------ agents
     def agent(self, ref: AgentRef) -> str:
@@ -242,6 +264,14 @@ class _Mapper:
         self.add(node, PROV.wasDerivedFrom, source)
         self.add(source, RDF.type, CANCU.SourceText)
         self.lit(source, CANCU.sha256, doc.sha256)
+        self.lit(source, CANCU.sourceFormat, doc.source_format)
+        for k, (name, value, where) in enumerate(doc.publisher_metadata, start=1):
+            field = iris.sub(source, f"field_{k}")
+            self.add(source, CANCU.publisherField, field)
+            self.add(field, RDF.type, CANCU.PublisherField)
+            self.vi(field, CANCU.fieldName, name)
+            self.vi(field, RDF.value, value)
+            self.lit(field, CANCU.sourcePlace, where)
         self.lit(source, CANCU.fileName, PurePath(doc.source_name).name)
         if doc.number_lines:
             self.lines(node, doc.number_lines[0], doc.number_lines[1])
@@ -346,6 +376,8 @@ class _Mapper:
             areas = {g.key: g.area_code for g in appendix.groups}
             for task in appendix.tasks:
                 self.task(node, task, areas.get(task.area or ""))
+        for task in self.doc.prose_tasks:  # assigned in running text: part of the document
+            self.task(self.iri, task, None)
 
     def group(self, annex: str, group: TaskGroup) -> None:
         node = iris.sub(annex, group.key)

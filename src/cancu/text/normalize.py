@@ -3,7 +3,7 @@
 What happens to the text, in order: the bytes must be UTF-8 (a BOM is
 dropped); line ends CRLF and CR become LF; the text is put in Unicode NFC;
 zero-width and bidi control characters are removed; markdown emphasis
-(``**``, ``*``) left by legal portals is removed. None of these steps adds
+(``**``, ``*``) and heading marks (a leading ``#``) left by legal portals are removed. None of these steps adds
 or removes a line, so line numbers always point into the file as published.
 
 >>> src = normalize_text("**Số:**\\r\\n2818/QĐ-UBND\\u200b", name="a.txt")
@@ -29,7 +29,7 @@ MAX_BYTES = 20 * 1024 * 1024
 _INVISIBLE = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]"
 )
-_EMPHASIS = re.compile(r"\*+")
+_EMPHASIS = re.compile(r"\*+|^#{1,6}(?=\s|$)", re.MULTILINE)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

@@ -98,7 +98,7 @@ def split_cells(src: SourceText) -> list[Cell]:
 
 _MARKER = re.compile(
     r"""^(?:
-        Căn\ cứ\b | Theo\ đề\ nghị | Xét\ đề\ nghị | Thực\ hiện\b | Triển\ khai\b
+        Căn\ cứ\b | Theo\ đề\ nghị | Xét\b | Thực\ hiện\b | Triển\ khai\b
       | Điều\ \d+\s*[.:]
       | [a-zđ]\)
       | \d+(?:\.\d+)*\.(?=\s|$)
@@ -134,17 +134,41 @@ def is_upper(text: str) -> bool:
     return letters
 
 
+_HEADING_WORD = re.compile(r"^(Điều|Chương|Mục|Phần|Phụ lục|PHẦN|CHƯƠNG|MỤC)$")
+"""A heading word left alone on its line where the export wrapped its emphasis ("Điều" / "1. …")."""
+
+
 def _starts_paragraph(line: str, previous: str | None) -> bool:
     stripped = line.strip()
-    if previous is None or _MARKER.match(stripped):
+    if previous is not None and _HEADING_WORD.match(previous):
+        return False
+    if previous is None or _MARKER.match(stripped) or _HEADING_WORD.match(stripped):
         return True
-    # An upper-case heading after running text, or an enacting authority after a title.
-    if is_upper(stripped) and not is_upper(previous):
+    # An upper-case heading after running text (not a number such as "87/2025/QH15;" carried
+    # over from the line before), or an enacting authority after a title.
+    if is_upper(stripped) and not is_upper(previous) and not stripped[0].isdigit():
         return True
     if is_upper(stripped) and AUTHORITY.match(stripped) and is_upper(previous):
         return not previous.rstrip().endswith(("SỐ", "CỦA", "VÀ", ","))
     # A title line such as "QUYẾT ĐỊNH" stands alone.
     return bool(_TITLE_LINE.fullmatch(previous.strip()))
+
+
+def paragraph_lines(cells: Iterable[Cell]) -> list[list[tuple[int, str]]]:
+    """The lines of each paragraph of ``cells`` (see :func:`paragraphs`)."""
+    out: list[list[tuple[int, str]]] = []
+    for cell in cells:
+        buf: list[tuple[int, str]] = []
+        previous: str | None = None
+        for number, line in cell.lines:
+            if buf and (number in cell.breaks or _starts_paragraph(line, previous)):
+                out.append(buf)
+                buf = []
+            buf.append((number, line))
+            previous = line.strip()
+        if buf:
+            out.append(buf)
+    return out
 
 
 def paragraphs(cells: Iterable[Cell]) -> list[Span]:
@@ -154,19 +178,7 @@ def paragraphs(cells: Iterable[Cell]) -> list[Span]:
     ``Điều 2.``, ``a)``, ``1.``, ``II.``, ``-``, ``Nơi nhận``, ``KT.`` …), or at an
     upper-case heading after running text.
     """
-    out: list[Span] = []
-    for cell in cells:
-        buf: list[tuple[int, str]] = []
-        previous: str | None = None
-        for number, line in cell.lines:
-            if buf and (number in cell.breaks or _starts_paragraph(line, previous)):
-                out.append(_join(buf))
-                buf = []
-            buf.append((number, line))
-            previous = line.strip()
-        if buf:
-            out.append(_join(buf))
-    return out
+    return [_join(buf) for buf in paragraph_lines(cells)]
 
 
 _SPACES = re.compile(r"\s+")

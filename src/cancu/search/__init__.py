@@ -1,0 +1,1 @@
+"""Full-text search of the graph's resources (agencies, documents, instruments, tasks)."""
