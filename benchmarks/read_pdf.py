@@ -56,7 +56,9 @@ def ocr_one_page(data: bytes, name: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "read_pdf.json")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "benchmarks" / "results" / "read_pdf.json"
+    )
     args = parser.parse_args()
     files = sorted(PDF_DIR.glob("*.pdf"))
     if not files:
