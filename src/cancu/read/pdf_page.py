@@ -13,6 +13,7 @@ downwards), as a reader sees the page.
 from __future__ import annotations
 
 import ctypes
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -101,8 +102,10 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
                 "the PDF is encrypted with a password: expected an unprotected PDF (remove the password first)",
                 source=name,
             ) from None
+        cause = re.search(r"PDFium: ([^)]*)", str(exc))
+        why = cause.group(1).rstrip(".").lower() if cause else str(exc)
         raise InputError(
-            f"not a readable PDF ({exc}): expected a complete PDF file", source=name
+            f"not a readable PDF ({why}): expected a complete PDF file", source=name
         ) from None
     if len(pdf) == 0:
         raise InputError("the PDF has no pages: expected at least one page", source=name)
