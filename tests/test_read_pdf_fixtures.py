@@ -378,3 +378,18 @@ def test_blank_pdf_reads_as_no_blocks_with_a_warning():
     blocks = read(output(pdf))
     assert blocks.blocks == ()
     assert blocks.warnings == ("no text on any of the 1 pages (blank pages, or drawings only)",)
+
+
+def test_text_page_with_a_large_image_says_the_image_is_not_read():
+    image_module = pytest.importorskip("PIL.Image", reason="Pillow (test extra) draws the image")
+    pdf = new_pdf()
+    pdf.add_page()
+    body(pdf, 100, ["Phụ lục kèm theo: bảng tổng hợp (ảnh chụp) dưới đây."])
+    buffer = io.BytesIO()
+    image_module.new("L", (400, 300), 128).save(buffer, format="PNG")
+    pdf.image(buffer, x=70, y=150, w=455, h=400)
+    blocks = read(output(pdf))
+    assert texts(blocks) == ["Phụ lục kèm theo: bảng tổng hợp (ảnh chụp) dưới đây."]
+    assert not any(line.place.ocr for line in blocks.lines())
+    [warning] = blocks.warnings
+    assert warning.startswith("page 1: images cover 36% of the page; only its text layer is read")

@@ -30,6 +30,8 @@ from cancu.read.pdf_running import page_list, strip_running
 from cancu.read.pdf_stamps import number_warning, read_stamps, stamp_fields
 from cancu.read.pdf_tables import GridTable, find_tables
 
+IMAGE_SHARE = 0.3
+"""A text page whose images cover more than this share of it gets a warning (a pasted scan)."""
 _EDGE = 3.0
 """Columns of two pages' tables this close in width (points) continue one table."""
 _ITEM = re.compile(r"^\(?[a-zđ]{1,2}[).]\s")
@@ -75,8 +77,15 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Blocks:
     finally:
         pdf.close()
     for content in contents:
+        if content.number in reasons:
+            continue
+        if content.image_cover > IMAGE_SHARE:
+            warnings.append(
+                f"page {content.number}: images cover {content.image_cover:.0%} of the page; "
+                "only its text layer is read, not what the images show"
+            )
         lost = sum(g.text == UNMAPPED for g in content.glyphs)
-        if lost and content.number not in reasons:
+        if lost:
             warnings.append(
                 f"page {content.number}: {lost} drawn characters have no Unicode mapping in their "
                 f"font; they are shown as '{UNMAPPED}'"
