@@ -1,15 +1,15 @@
 """Pages without a usable text layer, read by Tesseract with its Vietnamese model.
 
 A page needs OCR when it has (almost) no text but images, or when its text is not
-Vietnamese: too few of its letters belong to the Vietnamese alphabet (a legacy font
-encoding, glyphs mapped to nothing). The page is rendered by PDFium and read by the
+Vietnamese: too few of its words are written with the Vietnamese alphabet (a legacy font
+encoding such as TCVN3 shown as "Céng hoµ x· héi"), or many glyphs map to no character. The page is rendered by PDFium and read by the
 ``tesseract`` command (Debian: ``tesseract-ocr`` and ``tesseract-ocr-vie``); its words come
 back with their boxes, so the layout code rebuilds lines and paragraphs as for a text layer.
 
->>> vietnamese_share("Cộng hòa xã hội chủ nghĩa Việt Nam")
+>>> vietnamese_share("Cộng hòa xã hội chủ nghĩa Việt Nam; Số: 12/QĐ-UBND (“CCHC”)")
 1.0
->>> vietnamese_share("Céng hoµ x· héi chñ nghÜa ViÖt Nam") < 0.9
-True
+>>> vietnamese_share("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
+0.375
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import io
 import os
 import shutil
 import statistics
+import string
 import subprocess
 import unicodedata
 from collections.abc import Sequence
@@ -40,8 +41,8 @@ MIN_TEXT = 20
 """A page with fewer drawn characters than this has no text layer to speak of."""
 SPARSE_TEXT = 300
 """A page mostly covered by an image, with fewer characters than this, is a scan with a label."""
-MIN_SHARE = 0.9
-"""A text layer with a smaller share of Vietnamese letters is not read as text."""
+MIN_SHARE = 0.8
+"""A text layer with a smaller share of Vietnamese words is not read as text."""
 INSTALL = "install the Debian packages tesseract-ocr and tesseract-ocr-vie (apt-get install tesseract-ocr tesseract-ocr-vie)"
 
 _VIETNAMESE = set(
@@ -49,26 +50,30 @@ _VIETNAMESE = set(
 )
 
 
+_WORD = _VIETNAMESE | set(string.digits + string.punctuation + "“”‘’–—…•")
+
+
 def vietnamese_share(text: str) -> float:
-    """The share of the letters of ``text`` that belong to the Vietnamese alphabet (1.0 if none)."""
-    letters = [c for c in text.lower() if c.isalpha()]
-    if not letters:
+    """The share of the words of ``text`` (those with a letter) written only with Vietnamese
+    letters, digits and punctuation (1.0 when there is no word)."""
+    words = [w for w in text.lower().split() if any(c.isalpha() for c in w)]
+    if not words:
         return 1.0
-    return sum(c in _VIETNAMESE for c in letters) / len(letters)
+    return sum(all(c in _WORD for c in word) for word in words) / len(words)
 
 
 def needs_ocr(page: PageContent) -> str | None:
     """Why the page must be read by OCR, or None when its text layer is usable."""
-    text = "".join(g.text for g in page.glyphs)
+    text = "".join((" " if g.spaced else "") + g.text for g in page.glyphs)
     if len(text) < MIN_TEXT:
         return "no text layer" if page.image_cover > 0.2 else None
     if page.image_cover > 0.6 and len(text) < SPARSE_TEXT:
         return f"a page image with only {len(text)} characters of text"
     share = vietnamese_share(text)
     if share < MIN_SHARE:
-        return f"text layer not Vietnamese ({share:.0%} Vietnamese letters)"
+        return f"text layer not Vietnamese ({share:.0%} of its words in Vietnamese letters)"
     unmapped = text.count(UNMAPPED) / len(text)
-    if unmapped > 1 - MIN_SHARE:
+    if unmapped > 0.1:
         return f"text layer with {unmapped:.0%} of its glyphs mapped to no character"
     return None
 
