@@ -63,6 +63,23 @@ _BLANK_DATE = re.compile(
     r"(?:\d{1,2})?[\s.…_]*năm\s+\d{4})"
 )
 _NUMBER_THEN_SUBJECT = re.compile(r"^(\S*/\S*)\s+(?:V/v|V/V|Về việc|Về)\s*:?\s+(.+)$")
+_NOT_TITLE = re.compile(
+    r"^(?:Căn cứ|Theo|Xét|Thực hiện|Triển khai|Kính gửi|Điều\s+\d|[IVX]+\.|\d+\.)"
+)
+
+
+def _mixed_title(text: str) -> bool:
+    """A subject written in sentence case after the type word ("Về việc phê duyệt …")."""
+    return (
+        len(text) > 2
+        and text[0].isupper()
+        and text[1].islower()
+        and not _NOT_TITLE.match(text)
+        and len(text.split()) <= 120
+    )
+
+
+_NUMBERED = re.compile(r"^(?:[IVX]+|\d+)\.\s")
 _AFTER_MOTTO = re.compile(r"Hạnh\s+phúc[\s-]*(\S.*)$")
 _NO_NUMBER = re.compile(r"^(Không số|không số|KHÔNG SỐ)\.?$")
 _BLANK_NUMBER = re.compile(r"^[\s.…_]*/")
@@ -319,7 +336,10 @@ def read_header(paras: list[Span], source: str) -> Header:
     j = type_at + 1
     title_parts: list[Span] = []
     authority = None
-    while j < len(paras) and is_upper(paras[j].text):
+    if j < len(paras) and _mixed_title(paras[j].text):
+        title_parts.append(paras[j])  # a subject in mixed case: "Về việc phê duyệt …"
+        j += 1
+    while j < len(paras) and is_upper(paras[j].text) and not _NUMBERED.match(paras[j].text):
         if title_parts and AUTHORITY.match(paras[j].text):
             authority = paras[j].text
             j += 1
