@@ -30,10 +30,11 @@ from functools import cached_property
 from pathlib import Path
 
 from cancu.errors import CancuError
+from cancu.resources import queries_dir
 from cancu.vocab import sparql_prefixes
 
-QUERIES_DIR = Path(__file__).resolve().parents[3] / "queries"
-"""The saved queries shipped with the repository."""
+QUERIES_DIR = queries_dir()
+"""The saved queries shipped with the package (``queries/``)."""
 
 REQUIRED_KEYS = ("summary", "summary_en", "tags", "params")
 HEADER_KEYS = (*REQUIRED_KEYS, "notes", "example")

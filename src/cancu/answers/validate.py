@@ -45,11 +45,10 @@ from cancu.answers.shacl_core import CoreCheck, Unsupported, compile_shapes, run
 from cancu.answers.sparql_checks import Dataset, SparqlCheck, run_check, sparql_check
 from cancu.errors import CancuError
 from cancu.rdf.ontology import load_ontology
+from cancu.resources import shape_files
 from cancu.store.embedded import EmbeddedStore, rdflib_graph, to_oxigraph
 from cancu.vocab import CANCU, ELI, PREFIXES
 
-SHAPES_DIR = Path(__file__).resolve().parents[3] / "shapes"
-"""The repository's ``shapes/`` folder."""
 SELECTIONS: dict[str, tuple[str, ...]] = {
     "core": ("core", "vocabularies"),
     "recommended": ("recommended",),
@@ -97,8 +96,8 @@ def load_shapes(selection: str = "all") -> Shapes:
     graph = Graph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
-    for name in SELECTIONS[selection]:
-        graph.parse(SHAPES_DIR / f"{name}.ttl", format="turtle")
+    for path in shape_files(SELECTIONS[selection]):
+        graph.parse(path, format="turtle")
     plain = Graph()
     plain += graph
     for annotation in (SH.sparql, *_ANNOTATIONS):

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 
+from cancu import __version__
 from cancu.cli import build, graph, link, query, serve, validate
 from cancu.errors import CancuError
 
@@ -23,6 +24,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="A knowledge graph of Vietnamese administrative decisions: "
         "who leads what, with what budget and deadline, under which legal basis.",
     )
+    parser.add_argument("--version", action="version", version=f"cancu {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)
