@@ -15,6 +15,7 @@ import pytest
 
 from cancu.answers import export, graphs, metrics
 from cancu.cli import graph as graph_cli
+from cancu.cli import main
 from cancu.pipeline import build
 from cancu.store.embedded import EmbeddedStore
 from cancu.vocab import sparql_prefixes
@@ -214,7 +215,7 @@ def test_cli_graph(store, tmp_path, capsys):
     skeleton = re.sub(r"<script[^>]*>.*?</script>", "", page, flags=re.S)
     assert "src=" not in skeleton and "<link" not in skeleton  # nothing fetched: works offline
     assert "connect-src 'none'" in page
-    assert _run(["graph", "--store", str(store.path), "--agency", "Sở Hàng không"]) == 2
+    assert main(["graph", "--store", str(store.path), "--agency", "Sở Hàng không"]) == 2
 
 
 def test_page_escapes_labels():

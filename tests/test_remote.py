@@ -13,6 +13,7 @@ from typing import ClassVar
 import pyoxigraph as ox
 import pytest
 
+from cancu.answers.params import NoMatchError
 from cancu.answers.queries import load_queries
 from cancu.answers.query import Embedded, Remote, run_query, run_sparql
 from cancu.cli import main
@@ -104,7 +105,8 @@ def test_remote_injection_changes_nothing(
 ) -> None:
     before = _remote_count(server)
     remote = Remote(RemoteStore(server.query_url))
-    assert len(run_query(QUERIES[name], remote, {param: value})) == 0
+    with pytest.raises(NoMatchError, match="matches"):
+        run_query(QUERIES[name], remote, {param: value})
     assert _remote_count(server) == before
 
 

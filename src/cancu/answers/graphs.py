@@ -35,7 +35,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from cancu.answers.query import python_value
-from cancu.errors import CancuError
+from cancu.errors import UsageError
 from cancu.store.embedded import EmbeddedStore
 from cancu.text.names import fold
 from cancu.vocab import BASE, SCHEME, sparql_prefixes
@@ -46,7 +46,7 @@ ONTOLOGY_GRAPH = BASE + "graph/ontology"
 _ROLE = str(SCHEME) + "role/"
 
 
-class SelectionError(CancuError):
+class SelectionError(UsageError):
     """A name given to narrow a graph (agency, area, document) matches nothing or several."""
 
 

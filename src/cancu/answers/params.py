@@ -11,17 +11,22 @@ backend binds them (substitutions, or a ``VALUES`` clause of serialised terms).
   (:meth:`cancu.text.names.Gazetteer.candidates`) and against the folded labels of the
   unresolved names in the store; or an agency IRI.
 
-A value that resolves to nothing is bound as a plain literal, which matches no IRI: the query
-answers with no rows.
+A value that resolves to nothing is a :class:`NoMatchError` naming the closest values (a
+usage error: the person mistyped, the answer is not "no rows").
 
 >>> [t.value for t in resolve("agency", "bao tay ninh", None)]
 ['https://w3id.org/cancu/agency/bao-tay-ninh']
+>>> resolve("agency", "Bao Tay Ninhh xyz", None)
+Traceback (most recent call last):
+cancu.answers.params.NoMatchError: no agency matches 'Bao Tay Ninhh xyz'; closest: Báo Tây Ninh
 >>> resolve("string", '" } ; DROP ALL ; #', None)
 [<Literal value=" } ; DROP ALL ; # datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>]
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from difflib import get_close_matches
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -47,8 +52,38 @@ _UNRESOLVED = """SELECT DISTINCT ?x ?label WHERE {
 }"""
 
 
+class NoMatchError(QueryError):
+    """A parameter value that matches nothing in the gazetteer or the store."""
+
+
+def closest(value: str, known: Iterable[str], n: int = 5) -> list[str]:
+    """The known strings nearest ``value``, compared folded (no case, no diacritics).
+
+    >>> closest("2819/QD-UBND", ["2818/QĐ-UBND", "552/KH-UBND", "134/KH-UBND"])
+    ['2818/QĐ-UBND']
+    """
+    by_key: dict[str, str] = {}
+    for text in sorted(known):
+        by_key.setdefault(fold(text), text)
+    return [by_key[k] for k in get_close_matches(fold(value), list(by_key), n=n, cutoff=0.75)]
+
+
+def _no_match(kind: str, value: str, known: Iterable[str]) -> NoMatchError:
+    known = sorted(set(known))
+    near = closest(value, known)
+    if near:
+        hint = f"closest: {'; '.join(near)}"
+    else:
+        hint = f"nothing close among {len(known)}, such as {'; '.join(known[:5])}"
+    where = "" if kind == "agency" else " in the store"
+    return NoMatchError(f"no {kind} matches '{value}'{where}; {hint}")
+
+
 def resolve(kind: str, value: str, backend: Backend | None) -> list[Term]:
-    """The terms ``value`` stands for (sorted, at least one)."""
+    """The terms ``value`` stands for (sorted, at least one); :class:`NoMatchError` if none.
+
+    Without a backend, document and instrument numbers cannot be looked up: they are bound as
+    plain literals."""
     value = value.strip()
     if kind == "string":
         return [ox.Literal(value)]
@@ -58,10 +93,18 @@ def resolve(kind: str, value: str, backend: Backend | None) -> list[Term]:
         except ValueError as exc:
             raise QueryError(f"not an absolute IRI: '{value}' ({exc})") from None
     if kind == "agency":
-        return _agencies(value, backend) or [ox.Literal(value)]
+        found = _agencies(value, backend)
+        if not found:
+            raise _no_match(kind, value, _agency_labels(backend))
+        return found
     if kind in ("document", "instrument"):
+        if backend is None:
+            return [ox.Literal(value)]
         extra = "?x a cancu:SourceDocument ." if kind == "document" else ""
-        return _by_number(value, extra, backend) or [ox.Literal(value)]
+        found = _by_number(value, extra, backend)
+        if not found:
+            raise _no_match(kind, value, _numbers(extra, backend))
+        return found
     raise QueryError(f"unknown parameter type '{kind}'")
 
 
@@ -69,17 +112,30 @@ def _looks_like_iri(value: str) -> bool:
     return value.startswith(("http://", "https://", "urn:"))
 
 
-def _by_number(value: str, extra: str, backend: Backend | None) -> list[Term]:
+def _by_number(value: str, extra: str, backend: Backend) -> list[Term]:
     try:
         number = parse_number(value).normalized
     except CancuError:
         number = value
-    if backend is None:
-        return []
     found = backend.select(
         sparql_prefixes() + _BY_NUMBER.format(extra=extra), {"number": ox.Literal(number)}
     )
     return [row[0] for row in found.rows if row[0] is not None]
+
+
+def _numbers(extra: str, backend: Backend) -> set[str]:
+    """Every number of the kind looked up (documents, or any instrument) in the store."""
+    found = backend.select(sparql_prefixes() + _BY_NUMBER.format(extra=extra), {})
+    return {row[1].value for row in found.rows if row[1] is not None}
+
+
+def _agency_labels(backend: Backend | None) -> set[str]:
+    """The labels of the gazetteer's agencies and of the unresolved names in the store."""
+    labels = {entry.pref_label_vi for entry in Gazetteer.default().entries}
+    if backend is not None:
+        found = backend.select(sparql_prefixes() + _UNRESOLVED, {})
+        labels |= {row[1].value for row in found.rows if row[1] is not None}
+    return labels
 
 
 def _agencies(value: str, backend: Backend | None) -> list[Term]:

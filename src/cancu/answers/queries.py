@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from cancu.errors import CancuError
+from cancu.errors import UsageError
 from cancu.resources import queries_dir
 from cancu.vocab import sparql_prefixes
 
@@ -59,7 +59,7 @@ _COALESCE = re.compile(r"COALESCE\s*\(\s*\?(\w+)[^)]*\)\s*AS\s+\?(\w+)", re.IGNO
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
 
 
-class QueryError(CancuError):
+class QueryError(UsageError):
     """A saved query is missing, malformed, or called with wrong parameters (exit code 2)."""
 
 

@@ -43,7 +43,7 @@ from cancu.answers.report import (
 )
 from cancu.answers.shacl_core import CoreCheck, Unsupported, compile_shapes, run_core_check
 from cancu.answers.sparql_checks import Dataset, SparqlCheck, run_check, sparql_check
-from cancu.errors import CancuError
+from cancu.errors import CancuError, UsageError
 from cancu.rdf.ontology import load_ontology
 from cancu.resources import shape_files
 from cancu.store.embedded import EmbeddedStore, rdflib_graph, to_oxigraph
@@ -68,7 +68,7 @@ of a shape each time it evaluates it (once per value node for nested shapes), so
 annotation costs time and none changes a result."""
 
 
-class UnknownDocumentError(CancuError):
+class UnknownDocumentError(UsageError):
     """The document asked for is not in the store (a usage error: exit code 2)."""
 
 

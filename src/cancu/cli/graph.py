@@ -20,13 +20,9 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from cancu.store.embedded import EmbeddedStore
 
     corpus = graphs.load_corpus(EmbeddedStore(args.store, read_only=True))
-    try:
-        sel = graphs.select(
-            corpus, document=args.document or "", area=args.area or "", agency=args.agency or ""
-        )
-    except graphs.SelectionError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    sel = graphs.select(
+        corpus, document=args.document or "", area=args.area or "", agency=args.agency or ""
+    )
     graph = graphs.build_view(corpus, args.view, sel, expand_groups=args.expand_groups)
     figures = metrics.agency_metrics(
         graphs.responsibility(corpus, sel, expand_groups=args.expand_groups),

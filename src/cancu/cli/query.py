@@ -27,11 +27,6 @@ def _emit(text: str) -> None:
     buffer.flush()
 
 
-def _usage_error(exc: Exception) -> int:
-    print(f"error: {exc}", file=sys.stderr)
-    return 2
-
-
 def _password(args: argparse.Namespace) -> str | None:
     if not args.password_env:
         return None
@@ -81,19 +76,16 @@ def cmd_query(args: argparse.Namespace) -> int:
     from cancu.answers.formats import format_result
     from cancu.answers.query import run_query
 
-    try:
-        query = get_query(args.name)
-        params = _parse_params(args.param)
-        for name in params:
-            query.param(name)
-        if args.show:
-            _emit(query.sparql)
-            return 0
-        result = run_query(query, _backend(args), params, limit=args.limit)
-        if args.columns:
-            result = result.select([c.strip() for c in args.columns.split(",") if c.strip()])
-    except QueryError as exc:
-        return _usage_error(exc)
+    query = get_query(args.name)
+    params = _parse_params(args.param)
+    for name in params:
+        query.param(name)
+    if args.show:
+        _emit(query.sparql)
+        return 0
+    result = run_query(query, _backend(args), params, limit=args.limit)
+    if args.columns:
+        result = result.select([c.strip() for c in args.columns.split(",") if c.strip()])
     _emit(
         format_result(result, args.format, width=_width())
         + ("\n" if args.format == "table" else "")
@@ -108,26 +100,23 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     from cancu.answers.query import Result, run_sparql
 
     if (args.query is None) == (args.file is None):
-        return _usage_error(QueryError("give a query text or -f FILE (one of them)"))
+        raise QueryError("give a query text or -f FILE (one of them)")
     text = args.file.read_text(encoding="utf-8") if args.file else args.query
-    try:
-        answer = run_sparql(text, _backend(args, union=True), limit=args.limit)
-    except QueryError as exc:
-        return _usage_error(exc)
+    answer = run_sparql(text, _backend(args, union=True), limit=args.limit)
     fmt = args.format
     if isinstance(answer, bool):
         _emit(("true" if answer else "false") + "\n")
     elif isinstance(answer, Result):
         if fmt in GRAPH_FORMATS:
-            return _usage_error(QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE queries"))
+            raise QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE queries")
         _emit(
             format_result(answer, fmt or "table", width=_width())
             + ("\n" if not fmt or fmt == "table" else "")
         )
     else:
         if fmt and fmt not in GRAPH_FORMATS:
-            return _usage_error(
-                QueryError(f"a CONSTRUCT/DESCRIBE answer is written as {', '.join(GRAPH_FORMATS)}")
+            raise QueryError(
+                f"a CONSTRUCT/DESCRIBE answer is written as {', '.join(GRAPH_FORMATS)}"
             )
         _emit(format_triples(answer, fmt or "turtle"))
     return 0
@@ -141,12 +130,7 @@ def cmd_push(args: argparse.Namespace) -> int:
     from cancu.store.embedded import EmbeddedStore
     from cancu.store.remote import RemoteStore
 
-    try:
-        remote = RemoteStore(
-            args.endpoint, args.graph_store, user=args.user, password=_password(args)
-        )
-    except QueryError as exc:
-        return _usage_error(exc)
+    remote = RemoteStore(args.endpoint, args.graph_store, user=args.user, password=_password(args))
     store = EmbeddedStore(args.store, read_only=True)
     graphs = {
         str(name): store.store.dump(

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from cancu.cli.common import store_arg
-from cancu.errors import StoreError
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -15,18 +13,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     under --strict), 2 on a usage error such as an unknown document.
     """
     from cancu.answers.report import render_json, render_text, render_ttl
-    from cancu.answers.validate import UnknownDocumentError, validate
+    from cancu.answers.validate import validate
     from cancu.store.embedded import EmbeddedStore
 
-    try:
-        store = EmbeddedStore(args.store, read_only=True)
-        graphs = args.format == "ttl"
-        report = validate(
-            store, args.document, args.shapes, jobs=args.jobs, graphs=graphs, engine=args.engine
-        )
-    except (UnknownDocumentError, StoreError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    store = EmbeddedStore(args.store, read_only=True)
+    graphs = args.format == "ttl"
+    report = validate(
+        store, args.document, args.shapes, jobs=args.jobs, graphs=graphs, engine=args.engine
+    )
     if args.format == "json":
         print(render_json(report, args.lang))
     elif args.format == "ttl":

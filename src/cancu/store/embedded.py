@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, XSD
 
-from cancu.errors import StoreError
+from cancu.errors import BusyError, StoreError, UsageError
 from cancu.vocab import CANCU
 
 DEFAULT_STORE = Path("build") / "store"
@@ -125,25 +125,48 @@ def _nquads(texts: Mapping[URIRef, str], names: list[URIRef]) -> bytes | None:
     return "".join(parts).encode("utf-8")
 
 
+def check_store_dir(path: Path, *, must_exist: bool) -> None:
+    """Refuse (:class:`~cancu.errors.UsageError`) a path that cannot be a store: missing when
+    ``must_exist``, a file, or a directory holding other files than an Oxigraph store.
+
+    >>> check_store_dir(Path("pyproject.toml"), must_exist=False)
+    Traceback (most recent call last):
+    cancu.errors.UsageError: pyproject.toml is not a store but a file: pass --store DIR with a new or empty directory, or the one 'cancu build' made
+    """
+    fix = "pass --store DIR with a new or empty directory, or the one 'cancu build' made"
+    if path.is_file():
+        raise UsageError(f"{path} is not a store but a file: {fix}")
+    if (path / "CURRENT").is_file():
+        return
+    if path.is_dir() and any(path.iterdir()):
+        raise UsageError(f"{path} is not a store (a directory of other files): {fix}")
+    if must_exist:
+        raise UsageError(f"no store at {path}: run 'cancu build' first (or pass --store DIR)")
+
+
 class EmbeddedStore:
     """A thin wrapper over :class:`pyoxigraph.Store` (in memory when ``path`` is None)."""
 
     def __init__(self, path: str | Path | None = DEFAULT_STORE, *, read_only: bool = False):
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        if self.path is not None:
+            check_store_dir(self.path, must_exist=read_only)
         try:
             if self.path is None:
                 self.store = ox.Store()
             elif read_only:
-                if not self.path.exists():
-                    raise StoreError(
-                        f"no store at {self.path}: run 'cancu build' first (or pass --store DIR)"
-                    )
                 self.store = ox.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.store = ox.Store(str(self.path))
         except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise BusyError(
+                    f"the store {self.path} is in use by another process (a running "
+                    "'cancu build', or 'cancu serve --enable-update'): wait for it to finish "
+                    "or stop it, or pass --store DIR"
+                ) from None
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
 
     def replace_graphs(self, graphs: Mapping[URIRef, Graph | str]) -> int:
