@@ -20,6 +20,7 @@ FIXTURES = sorted((Path(__file__).parent / "shape_fixtures").glob("*/*.ttl"))
 PREFIXES = """@prefix sh: <http://www.w3.org/ns/shacl#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix ex: <urn:ex:> .
 """
 
@@ -90,6 +91,20 @@ CASES = {
         'ex:a ex:p "ABc", "xab", <urn:abc>, [] .',
     ),
     "minLength": ("sh:minLength 2", 'ex:a ex:p "", "a", "ab", [] .'),
+    "maxLength": ("sh:maxLength 2", 'ex:a ex:p "", "ab", "abc", <urn:x>, [] .'),
+    "maxInclusive": ("sh:maxInclusive 2", 'ex:a ex:p 1, 2, 2.5, "x" .'),
+    "minExclusive": ("sh:minExclusive 0", "ex:a ex:p -1, 0, 0.5 ."),
+    "maxExclusive": (
+        'sh:maxExclusive "2020-01-01"^^xsd:date',
+        'ex:a ex:p "2019-12-31"^^xsd:date, "2020-01-01"^^xsd:date, 3 .',
+    ),
+    "nodeKind": ("sh:nodeKind sh:BlankNodeOrIRI", 'ex:a ex:p ex:b, [], "x" .'),
+    "languageIn": (
+        'sh:languageIn ( "vi" "en" )',
+        'ex:a ex:p "a"@vi, "b"@en-GB, "c"@fr, "d", ex:b .',
+    ),
+    "uniqueLang": ("sh:uniqueLang true", 'ex:a ex:p "a"@vi, "b"@vi, "c"@en, "d" .'),
+    "datatype langString": ("sh:datatype rdf:langString", 'ex:a ex:p "a"@vi, "b" .'),
     "minCount and maxCount": (
         "sh:minCount 2 ; sh:maxCount 2",
         "ex:a ex:p 1 . ex:b a ex:C ; ex:p 1, 2, 3 .",
@@ -131,31 +146,46 @@ def test_own_targets_and_deactivated_shapes() -> None:
     assert [(r.focus, r.shape) for r in fast] == [("urn:ex:a", "urn:ex:P")] and fast == reference
 
 
+def test_implicit_class_target() -> None:
+    shape = """ex:C a sh:NodeShape, rdfs:Class ; sh:property ex:P .
+    ex:P sh:path ex:p ; sh:minCount 1 ; sh:message "m"@en ."""
+    fast, reference = _both(shape, "ex:a a ex:C . ex:b a ex:D . ex:D rdfs:subClassOf ex:C .")
+    assert [r.focus for r in fast] == ["urn:ex:a", "urn:ex:b"] and fast == reference
+
+
+def test_node_level_constraints_are_refused() -> None:
+    with pytest.raises(Unsupported, match="node shape"):
+        compile_shapes(
+            Graph().parse(
+                data=PREFIXES + "ex:S sh:targetClass ex:C ; sh:class ex:D .", format="turtle"
+            )
+        )
+
+
 @pytest.mark.parametrize(
-    "shapes",
+    "constraint,reason",
     [
-        "ex:S sh:targetClass ex:C ; sh:class ex:D .",
-        "ex:S a sh:NodeShape, rdfs:Class ; sh:property ex:P . ex:P sh:path ex:p ; sh:minCount 1 .",
+        ("sh:not [ sh:minCount 1 ]", "nested"),
+        ("sh:node ex:S", "not translated"),
+        ("sh:equals ex:q", "not translated"),
+        # Oxigraph stores "5"^^xsd:byte as "5"^^xsd:integer: a valid value would fail.
+        ("sh:datatype xsd:positiveInteger", "as xsd:integer"),
+        # No cast tells an ill-formed xsd:gYear ("20x0") from a well-formed one.
+        ("sh:datatype xsd:gYear", "ill-formed"),
+        # Oxigraph stores "1.00"^^xsd:decimal as "1": equality as written cannot be tested.
+        ('sh:in ( "1.0"^^xsd:decimal )', "canonical form"),
+        ("sh:hasValue true", "canonical form"),
+        ('sh:not [ sh:hasValue "1"^^xsd:integer ]', "canonical form"),
     ],
-    ids=["node-level constraint of an untyped shape", "implicit class target"],
 )
-def test_untranslated_node_shapes_are_refused(shapes: str) -> None:
-    with pytest.raises(Unsupported):
-        compile_shapes(Graph().parse(data=PREFIXES + shapes, format="turtle"))
-
-
-@pytest.mark.parametrize(
-    "constraint",
-    ["sh:maxLength 3", "sh:not [ sh:minCount 1 ]", 'sh:languageIn ( "vi" )', "sh:node ex:S"],
-)
-def test_untranslated_features_are_refused(constraint: str) -> None:
+def test_untranslated_features_are_refused(constraint: str, reason: str) -> None:
     shapes = Graph().parse(
         data=PREFIXES
         + f"""ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P .
         ex:P a sh:PropertyShape ; sh:path ex:p ; {constraint} ; sh:message "m"@en .""",
         format="turtle",
     )
-    with pytest.raises(Unsupported):
+    with pytest.raises(Unsupported, match=reason):
         compile_shapes(shapes)
 
 

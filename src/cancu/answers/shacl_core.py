@@ -30,12 +30,13 @@ caller runs pySHACL instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
+from rdflib.term import Node
 
 from cancu.answers.report import path_text
 from cancu.answers.sparql_checks import (
@@ -48,20 +49,33 @@ from cancu.answers.sparql_checks import (
 from cancu.errors import CancuError
 from cancu.store.embedded import to_rdflib
 
-_PROPERTY_KEYS = {
-    RDF.type,
-    SH.path,
-    SH.severity,
-    SH.message,
-    SH.sparql,
-    SH.deactivated,
+_IGNORED = {
+    RDF.type, SH.path, SH.severity, SH.message, SH.sparql, SH.deactivated, SH.name,
+    SH.description, SH.order, SH.group, SH.defaultValue, *TARGETS,
+}  # fmt: skip
+"""SHACL terms of a property shape that are not constraints (or are run elsewhere)."""
+_COMPANIONS = {
     SH.flags,
-    *TARGETS,
+    SH.qualifiedMinCount,
+    SH.qualifiedMaxCount,
+    SH.qualifiedValueShapesDisjoint,
 }
-_NODE_KEYS = {RDF.type, SH.property, SH.message, SH.severity, SH.sparql, SH.deactivated, *TARGETS}
+"""Parameters read by the compiler of another one (``sh:flags`` by ``sh:pattern`` …)."""
+_NODE_KEYS = {RDF.type, SH.property, SH.message, SH.severity, SH.sparql, SH.deactivated, SH.name,
+              SH.description, *TARGETS}  # fmt: skip
 _CASTABLE = {XSD.string, XSD.boolean, XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.date,
              XSD.dateTime, XSD.time}  # fmt: skip
 """Datatypes whose lexical form Oxigraph can check by a cast (``xsd:date(STR(?v))``)."""
+_INTEGER_SUBTYPES = {XSD[n] for n in (
+    "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long",
+    "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}  # fmt: skip
+"""Types Oxigraph stores as plain ``xsd:integer`` (``"5"^^xsd:byte`` is read back as
+``"5"^^xsd:integer``): a datatype test on them needs the data as written."""
+_NODE_KINDS = {
+    SH.IRI: "isIRI(?value)", SH.BlankNode: "isBlank(?value)", SH.Literal: "isLiteral(?value)",
+    SH.BlankNodeOrIRI: "!isLiteral(?value)", SH.BlankNodeOrLiteral: "!isIRI(?value)",
+    SH.IRIOrLiteral: "!isBlank(?value)",
+}  # fmt: skip
 
 
 class Unsupported(CancuError):
@@ -80,20 +94,87 @@ class CoreCheck:
     messages: tuple[Literal, ...]
 
 
+@dataclass(frozen=True)
+class Constraint:
+    """One parameter of a property shape (``sh:minCount 1``), with what a compiler needs: the
+    shapes graph, the focus nodes (a sub-SELECT binding ``?this``) and the path in SPARQL."""
+
+    g: Graph
+    shape: URIRef | BNode
+    value: Node
+    focus: str
+    path: str
+
+    def get(self, parameter: URIRef) -> Node | None:
+        """Another parameter of the same shape (``sh:flags`` beside ``sh:pattern``)."""
+        return self.g.value(self.shape, parameter)
+
+
+Compiler = Callable[[Constraint], str]
+COMPILERS: dict[URIRef, tuple[URIRef, Compiler]] = {}
+"""Constraint parameter → (its ``sh:…ConstraintComponent``, the compiler of its query)."""
+
+
+def compiles(parameter: URIRef, component: URIRef) -> Callable[[Compiler], Compiler]:
+    """Register a compiler of the whole query for ``parameter`` (yielding ``?this``, and
+    ``?value`` when the component reports one)."""
+
+    def register(compiler: Compiler) -> Compiler:
+        COMPILERS[parameter] = (component, compiler)
+        return compiler
+
+    return register
+
+
+def value_filter(parameter: URIRef, component: URIRef) -> Callable[[Compiler], Compiler]:
+    """Register a compiler of the FILTER that keeps each value node violating ``parameter``."""
+
+    def register(test: Compiler) -> Compiler:
+        def query(c: Constraint) -> str:
+            return (
+                f"SELECT DISTINCT ?this ?value WHERE {{ {c.focus} ?this {c.path} ?value . "
+                f"FILTER ({test(c)}) }}"
+            )
+
+        COMPILERS[parameter] = (component, query)
+        return test
+
+    return register
+
+
 def _term(node) -> str:
     """A term in SPARQL syntax."""
     return node.n3()
+
+
+def _compared(node: Node, parameter: URIRef) -> str:
+    """``node`` in SPARQL syntax, for a test of term equality; :class:`Unsupported` for a
+    typed literal, whose form as written Oxigraph does not keep (``"1.00"^^xsd:decimal`` is
+    stored as ``"1"``, ``"1"^^xsd:boolean`` as ``"true"``)."""
+    if isinstance(node, Literal) and node.datatype not in (None, XSD.string):
+        raise Unsupported(
+            f"{parameter} {node.n3()}: Oxigraph stores {node.datatype} values in canonical form, "
+            "so equality with the value as written cannot be tested"
+        )
+    return _term(node)
 
 
 def _active(g: Graph, shape) -> bool:
     return g.value(shape, SH.deactivated) != Literal(True)
 
 
+def _is_class(g: Graph, node) -> bool:
+    return any((node, RDF.type, kind) in g for kind in (RDFS.Class, OWL.Class))
+
+
 def _focus(g: Graph, shape) -> str:
-    """A sub-SELECT of the focus nodes of ``shape`` and of the node shapes that own it."""
+    """A sub-SELECT of the focus nodes of ``shape`` and of the node shapes that own it (their
+    targets, and the instances of those that are classes too: implicit class targets)."""
     parts = []
     for owner in (o for o in (shape, *g.subjects(SH.property, shape)) if _active(g, o)):
         parts += [target_pattern(p, o) for p in TARGETS for o in g.objects(owner, p)]
+        if _is_class(g, owner):
+            parts.append(target_pattern(SH.targetClass, owner))
     if not parts:
         return ""
     union = " UNION ".join("{ " + p + " }" for p in parts)
@@ -108,14 +189,15 @@ def _conforms(g: Graph, inner, var: str) -> str:
         value = g.value(inner, SH.hasValue)
         if keys != {SH.path, SH.hasValue}:
             raise Unsupported(f"nested property shape with {sorted(map(str, keys))}")
-        return f"EXISTS {{ {var} {path_text(g, path, prefixed=False)} {_term(value)} }}"
+        compared = _compared(value, SH.hasValue)
+        return f"EXISTS {{ {var} {path_text(g, path, prefixed=False)} {compared} }}"
     tests = []
     for key in keys:
         obj = g.value(inner, key)
         if key == SH["class"]:
             tests.append(f"EXISTS {{ {var} {INSTANCE_OF} {_term(obj)} }}")
         elif key == SH.hasValue:
-            tests.append(f"sameTerm({var}, {_term(obj)})")
+            tests.append(f"sameTerm({var}, {_compared(obj, key)})")
         elif key == SH.pattern:
             tests.append(f"(!isBlank({var}) && {_regex(g, inner, var)})")
         elif key != SH.flags:
@@ -131,91 +213,146 @@ def _regex(g: Graph, shape, var: str) -> str:
     return f"REGEX(STR({var}), {_term(Literal(str(g.value(shape, SH.pattern))))}{extra})"
 
 
-def _value_test(g: Graph, shape, key, obj) -> str | None:
-    """The FILTER that keeps the values violating ``key obj``, or None if not a value test."""
-    v = "?value"
-    if key == SH.datatype:
-        test = f"isLiteral({v}) && datatype({v}) = {_term(obj)}"
-        if obj in _CASTABLE:
-            test += f" && COALESCE(datatype({_term(obj)}(STR({v}))) = {_term(obj)}, false)"
-        return f"!({test})"
-    if key == SH["in"]:
-        members = list(Collection(g, obj))
-        same = " || ".join(f"sameTerm({v}, {_term(m)})" for m in members) or "false"
-        return f"!({same})"
-    if key == SH["class"]:
-        return f"NOT EXISTS {{ {v} {INSTANCE_OF} {_term(obj)} }}"
-    if key == SH.pattern:
-        return f"(isBlank({v}) || !{_regex(g, shape, v)})"
-    if key == SH.minLength:
-        return f"(isBlank({v}) || STRLEN(STR({v})) < {int(obj)})"
-    if key == SH.minInclusive:
-        return f"!COALESCE({v} >= {_term(obj)}, false)"
-    if key == SH["not"]:
-        return f"COALESCE({_conforms(g, obj, v)}, false)"
-    return None
+# -- value node constraints: a FILTER keeping the values that violate them ---------------------
+
+
+@value_filter(SH.datatype, SH.DatatypeConstraintComponent)
+def _datatype(c: Constraint) -> str:
+    if c.value in _INTEGER_SUBTYPES:
+        raise Unsupported(f"sh:datatype {c.value}: Oxigraph stores such values as xsd:integer")
+    test = f"isLiteral(?value) && datatype(?value) = {_term(c.value)}"
+    if c.value in _CASTABLE:
+        test += f" && COALESCE(datatype({_term(c.value)}(STR(?value))) = {_term(c.value)}, false)"
+    elif c.value != RDF.langString:
+        raise Unsupported(f"sh:datatype {c.value}: no cast tells its ill-formed values apart")
+    return f"!({test})"
+
+
+@value_filter(SH["in"], SH.InConstraintComponent)
+def _in(c: Constraint) -> str:
+    members = [_compared(m, SH["in"]) for m in Collection(c.g, c.value)]
+    return "!(" + (" || ".join(f"sameTerm(?value, {m})" for m in members) or "false") + ")"
+
+
+@value_filter(SH["class"], SH.ClassConstraintComponent)
+def _class(c: Constraint) -> str:
+    return f"NOT EXISTS {{ ?value {INSTANCE_OF} {_term(c.value)} }}"
+
+
+@value_filter(SH.nodeKind, SH.NodeKindConstraintComponent)
+def _node_kind(c: Constraint) -> str:
+    if c.value not in _NODE_KINDS:
+        raise Unsupported(f"sh:nodeKind {c.value} is not a node kind")
+    return f"!({_NODE_KINDS[c.value]})"
+
+
+@value_filter(SH.pattern, SH.PatternConstraintComponent)
+def _pattern(c: Constraint) -> str:
+    return f"(isBlank(?value) || !{_regex(c.g, c.shape, '?value')})"
+
+
+@value_filter(SH.minLength, SH.MinLengthConstraintComponent)
+def _min_length(c: Constraint) -> str:
+    return f"(isBlank(?value) || STRLEN(STR(?value)) < {int(c.value)})"
+
+
+@value_filter(SH.maxLength, SH.MaxLengthConstraintComponent)
+def _max_length(c: Constraint) -> str:
+    return f"(isBlank(?value) || STRLEN(STR(?value)) > {int(c.value)})"
+
+
+def _range(operator: str) -> Compiler:
+    """A value range test: a value that cannot be compared violates it too."""
+    return lambda c: f"!COALESCE(?value {operator} {_term(c.value)}, false)"
+
+
+for _parameter, _component, _operator in (
+    (SH.minInclusive, SH.MinInclusiveConstraintComponent, ">="),
+    (SH.maxInclusive, SH.MaxInclusiveConstraintComponent, "<="),
+    (SH.minExclusive, SH.MinExclusiveConstraintComponent, ">"),
+    (SH.maxExclusive, SH.MaxExclusiveConstraintComponent, "<"),
+):
+    value_filter(_parameter, _component)(_range(_operator))
+
+
+@value_filter(SH.languageIn, SH.LanguageInConstraintComponent)
+def _language_in(c: Constraint) -> str:
+    tags = [_term(Literal(str(t))) for t in Collection(c.g, c.value)]
+    matches = " || ".join(f"langMatches(lang(?value), {t})" for t in tags) or "false"
+    return f"!(isLiteral(?value) && ({matches}))"
+
+
+@value_filter(SH["not"], SH.NotConstraintComponent)
+def _not(c: Constraint) -> str:
+    return f"COALESCE({_conforms(c.g, c.value, '?value')}, false)"
+
+
+# -- constraints on the set of values -----------------------------------------------------------
+
+
+def _count(operator: str) -> Compiler:
+    return lambda c: (
+        f"SELECT ?this WHERE {{ {c.focus} OPTIONAL {{ ?this {c.path} ?v }} }} "
+        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {operator} {int(c.value)})"
+    )
+
+
+compiles(SH.minCount, SH.MinCountConstraintComponent)(_count("<"))
+compiles(SH.maxCount, SH.MaxCountConstraintComponent)(_count(">"))
+
+
+@compiles(SH.hasValue, SH.HasValueConstraintComponent)
+def _has_value(c: Constraint) -> str:
+    value = _compared(c.value, SH.hasValue)
+    return f"SELECT ?this WHERE {{ {c.focus} FILTER NOT EXISTS {{ ?this {c.path} {value} }} }}"
+
+
+@compiles(SH.uniqueLang, SH.UniqueLangConstraintComponent)
+def _unique_lang(c: Constraint) -> str:
+    if c.value != Literal(True):
+        return ""
+    return (
+        f'SELECT ?this WHERE {{ {c.focus} ?this {c.path} ?v . FILTER (lang(?v) != "") }} '
+        "GROUP BY ?this (lang(?v) AS ?lang) HAVING (COUNT(DISTINCT ?v) > 1)"
+    )
+
+
+@compiles(SH.qualifiedValueShape, SH.QualifiedMinCountConstraintComponent)
+def _qualified_min_count(c: Constraint) -> str:
+    low = c.get(SH.qualifiedMinCount)
+    if low is None or c.get(SH.qualifiedMaxCount) or c.get(SH.qualifiedValueShapesDisjoint):
+        raise Unsupported(f"{c.shape}: only sh:qualifiedMinCount is translated")
+    return (
+        f"SELECT ?this WHERE {{ {c.focus} OPTIONAL {{ ?this {c.path} ?v "
+        f"FILTER ({_conforms(c.g, c.value, '?v')}) }} }} "
+        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(low)})"
+    )
 
 
 def _queries(g: Graph, shape, focus: str, path: str) -> Iterator[tuple[URIRef, str]]:
-    """(constraint component, query) for each constraint of a property shape."""
-    keys = set(g.predicates(shape))
-    for key in sorted(keys - _PROPERTY_KEYS):
-        obj = g.value(shape, key)
-        name = str(key).rsplit("#", 1)[-1]
-        component = URIRef(f"{SH}{name[0].upper()}{name[1:]}ConstraintComponent")
-        test = _value_test(g, shape, key, obj)
-        if test is not None:
-            yield (
-                component,
-                (
-                    f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {path} ?value . "
-                    f"FILTER ({test}) }}"
-                ),
-            )
-        elif key in (SH.minCount, SH.maxCount):
-            op = "<" if key == SH.minCount else ">"
-            yield (
-                component,
-                (
-                    f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {path} ?v }} }} "
-                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {op} {int(obj)})"
-                ),
-            )
-        elif key == SH.hasValue:
-            yield (
-                component,
-                (
-                    f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {path} {_term(obj)} }} }}"
-                ),
-            )
-        elif key == SH.qualifiedValueShape:
-            low = g.value(shape, SH.qualifiedMinCount)
-            if low is None or keys & {SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint}:
-                raise Unsupported(f"{shape}: only sh:qualifiedMinCount is translated")
-            yield (
-                SH.QualifiedMinCountConstraintComponent,
-                (
-                    f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {path} ?v "
-                    f"FILTER ({_conforms(g, obj, '?v')}) }} }} "
-                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(low)})"
-                ),
-            )
-        elif key != SH.qualifiedMinCount:
+    """(constraint component, query) for each constraint of a property shape; other
+    vocabularies' terms (``rdfs:label`` …) are not constraints."""
+    keys = {k for k in g.predicates(shape) if k.startswith(SH)} - _IGNORED - _COMPANIONS
+    for key in sorted(keys):
+        if key not in COMPILERS:
             raise Unsupported(f"{shape}: {key} is not translated")
+        component, compiler = COMPILERS[key]
+        query = compiler(Constraint(g, shape, g.value(shape, key), focus, path))
+        if query:
+            yield component, query
 
 
-def compile_shapes(g: Graph) -> tuple[CoreCheck, ...]:
-    """Every core constraint of the property shapes in ``g`` (no annotations needed), in a
-    stable order; :class:`Unsupported` when ``g`` uses a feature this module lacks."""
+def compile_shapes(g: Graph, *, messages_required: bool = True) -> tuple[CoreCheck, ...]:
+    """Every core constraint of the property shapes in ``g``, in a stable order;
+    :class:`Unsupported` when ``g`` uses a feature this module lacks. With
+    ``messages_required`` (validation, where pySHACL's report must be the same), a shape
+    without ``sh:message`` is refused too: pySHACL would write a message of its own."""
     checks = []
     targeted = {s for p in TARGETS for s in g.subjects(p, None)}
     for shape in sorted(set(g.subjects(RDF.type, SH.NodeShape)) | targeted, key=str):
-        if (shape, SH.path, None) not in g and set(g.predicates(shape)) - _NODE_KEYS:
+        constraints = {k for k in g.predicates(shape) if k.startswith(SH)} - _NODE_KEYS
+        if (shape, SH.path, None) not in g and constraints:
             raise Unsupported(f"{shape}: constraints on a node shape are not translated")
-    for kind in (RDFS.Class, OWL.Class):
-        for shape in g.subjects(RDF.type, kind):
-            if (shape, RDF.type, SH.NodeShape) in g or (shape, SH.property, None) in g:
-                raise Unsupported(f"{shape}: implicit class targets are not translated")
     properties = set(g.objects(None, SH.property))
     properties |= {s for s in targeted if (s, SH.path, None) in g}
     for shape in sorted(properties, key=str):
@@ -227,7 +364,7 @@ def compile_shapes(g: Graph) -> tuple[CoreCheck, ...]:
             continue
         severity = g.value(shape, SH.severity) or SH.Violation
         messages = tuple(g.objects(shape, SH.message))
-        if not messages:
+        if not messages and messages_required:
             raise Unsupported(f"{shape} has no sh:message (pySHACL would write its own)")
         sparql_path = path_text(g, path, prefixed=False)
         for component, query in _queries(g, shape, focus, sparql_path):
