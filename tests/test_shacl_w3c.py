@@ -59,14 +59,14 @@ def _tests(manifest: Path) -> Iterator[tuple[str, str]]:
 
 TESTS = sorted(_tests(SUITE / "manifest.ttl")) if (SUITE / "manifest.ttl").is_file() else []
 KNOWN_FAILURES = {
-    "uniqueLang-002": 'rdflib reads the shape\'s "1"^^xsd:boolean as "true" (it normalises '
+    "property/uniqueLang-002": 'rdflib reads the shape\'s "1"^^xsd:boolean as "true" (it normalises '
     "literals when it parses), so sh:uniqueLang is taken as set; the test expects it ignored",
 }
 """Tests the compiled engine fails, with the reason (strict: a pass is reported)."""
 
 
 def _param(file: str, test: str):
-    name = test.rsplit("/", 1)[-1]
+    name = "/".join(test.rsplit("/", 2)[-2:])
     known = KNOWN_FAILURES.get(name)
     marks = [pytest.mark.xfail(strict=True, reason=known)] if known else []
     return pytest.param(file, test, id=name, marks=marks)

@@ -9,15 +9,23 @@ as pySHACL would: focus node, path, value, severity, source shape, constraint co
 the shape's messages. pySHACL stays the reference: ``validate(…, engine="pyshacl")`` runs it,
 and a test checks that both give the same results.
 
-Supported: targets ``sh:targetClass`` (with ``rdfs:subClassOf``), ``sh:targetNode``,
-``sh:targetSubjectsOf`` and ``sh:targetObjectsOf``, of a node shape or of the property shape
-itself, and ``sh:deactivated``; on property shapes ``sh:minCount``,
-``sh:maxCount``, ``sh:datatype``, ``sh:in``, ``sh:class``, ``sh:pattern`` (``sh:flags``),
-``sh:minLength``, ``sh:minInclusive``, ``sh:hasValue``, ``sh:not`` and
-``sh:qualifiedValueShape`` with ``sh:qualifiedMinCount``, where the nested shape states
-``sh:class``, ``sh:hasValue`` or ``sh:pattern`` of the value, or ``sh:path`` with
-``sh:hasValue``. A selection that uses anything else raises :class:`Unsupported`, and the
-caller runs pySHACL instead.
+Each constraint component has one small compiler in the registry :data:`COMPILERS`
+(registered with :func:`value_filter`, a FILTER on each value node, or :func:`compiles`, the
+whole query). Targets: ``sh:targetClass`` (with ``rdfs:subClassOf``), implicit class targets,
+``sh:targetNode``, ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``; ``sh:deactivated``. Node
+shapes take the value-node components; ``sh:not`` and ``sh:qualifiedValueShape`` (with
+``sh:qualifiedMinCount`` only) take nested shapes stating ``sh:class``, ``sh:hasValue`` or
+``sh:pattern``, or ``sh:path`` with ``sh:hasValue``. The W3C SHACL Core test suite runs for
+every test whose shapes compile (``tests/test_shacl_w3c.py``).
+
+Refused, because Oxigraph would answer differently from the shapes as written: Oxigraph
+stores typed literals in canonical form and the subtypes of ``xsd:integer`` as
+``xsd:integer``, so a shape constant it would rewrite (``sh:in ("1.0"^^xsd:decimal)``,
+``sh:targetNode "4.0"^^xsd:decimal``) and ``sh:datatype xsd:byte`` … cannot be compared as
+written; a ``sh:datatype`` outside the cast table (``xsd:gYear`` …) cannot tell ill-formed
+values apart. A selection that uses any of these, or a component without a compiler, raises
+:class:`Unsupported` with the reason, and the caller runs pySHACL instead. Data values are
+compared as the store holds them.
 
 >>> from rdflib import Graph
 >>> shapes = Graph().parse(data='''@prefix sh: <http://www.w3.org/ns/shacl#> .
@@ -32,7 +40,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
@@ -47,7 +57,7 @@ from cancu.answers.sparql_checks import (
     target_pattern,
 )
 from cancu.errors import CancuError
-from cancu.store.embedded import to_rdflib
+from cancu.store.embedded import to_oxigraph, to_rdflib
 
 _IGNORED = {
     RDF.type, SH.path, SH.severity, SH.message, SH.sparql, SH.deactivated, SH.name,
@@ -61,8 +71,6 @@ _COMPANIONS = {
     SH.qualifiedValueShapesDisjoint,
 }
 """Parameters read by the compiler of another one (``sh:flags`` by ``sh:pattern`` …)."""
-_NODE_KEYS = {RDF.type, SH.property, SH.message, SH.severity, SH.sparql, SH.deactivated, SH.name,
-              SH.description, *TARGETS}  # fmt: skip
 _CASTABLE = {XSD.string, XSD.boolean, XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.date,
              XSD.dateTime, XSD.time}  # fmt: skip
 """Datatypes whose lexical form Oxigraph can check by a cast (``xsd:date(STR(?v))``)."""
@@ -89,7 +97,7 @@ class CoreCheck:
     shape: URIRef | BNode
     component: URIRef
     severity: URIRef
-    path: URIRef | BNode
+    path: URIRef | BNode | None
     query: str
     messages: tuple[Literal, ...]
 
@@ -103,7 +111,14 @@ class Constraint:
     shape: URIRef | BNode
     value: Node
     focus: str
-    path: str
+    path: str | None
+    """The path in SPARQL syntax; None for a node shape (the value node is the focus node)."""
+
+    def property_path(self, parameter: URIRef) -> str:
+        """The path, or :class:`Unsupported` on a node shape (``sh:minCount`` needs a path)."""
+        if self.path is None:
+            raise Unsupported(f"{self.shape}: {parameter} on a node shape (it needs a path)")
+        return self.path
 
     def get(self, parameter: URIRef) -> Node | None:
         """Another parameter of the same shape (``sh:flags`` beside ``sh:pattern``)."""
@@ -131,10 +146,8 @@ def value_filter(parameter: URIRef, component: URIRef) -> Callable[[Compiler], C
 
     def register(test: Compiler) -> Compiler:
         def query(c: Constraint) -> str:
-            return (
-                f"SELECT DISTINCT ?this ?value WHERE {{ {c.focus} ?this {c.path} ?value . "
-                f"FILTER ({test(c)}) }}"
-            )
+            values = "BIND (?this AS ?value)" if c.path is None else f"?this {c.path} ?value ."
+            return f"SELECT DISTINCT ?this ?value WHERE {{ {c.focus} {values} FILTER ({test(c)}) }}"
 
         COMPILERS[parameter] = (component, query)
         return test
@@ -147,14 +160,28 @@ def _term(node) -> str:
     return node.n3()
 
 
+@lru_cache(maxsize=1024)
+def _as_stored(literal: ox.Literal) -> ox.Literal:
+    """The literal as Oxigraph stores it (and reads it in a query).
+
+    >>> _as_stored(ox.Literal("1.00", datatype=ox.NamedNode(str(XSD.decimal)))).value
+    '1'
+    """
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), literal))
+    return next(iter(store)).object
+
+
 def _compared(node: Node, parameter: URIRef) -> str:
-    """``node`` in SPARQL syntax, for a test of term equality; :class:`Unsupported` for a
-    typed literal, whose form as written Oxigraph does not keep (``"1.00"^^xsd:decimal`` is
-    stored as ``"1"``, ``"1"^^xsd:boolean`` as ``"true"``)."""
-    if isinstance(node, Literal) and node.datatype not in (None, XSD.string):
+    """``node`` in SPARQL syntax, for a test of term equality with values read from the
+    store; :class:`Unsupported` for a literal Oxigraph would not keep as written
+    (``"1.00"^^xsd:decimal`` becomes ``"1"``, ``"1"^^xsd:byte`` an ``xsd:integer``): pySHACL
+    compares the shape's term as written, so the two would differ."""
+    if isinstance(node, Literal) and _as_stored(to_oxigraph(node)) != to_oxigraph(node):
+        stored = _as_stored(to_oxigraph(node))
         raise Unsupported(
-            f"{parameter} {node.n3()}: Oxigraph stores {node.datatype} values in canonical form, "
-            "so equality with the value as written cannot be tested"
+            f"{parameter} {node.n3()}: Oxigraph stores it as {stored}, so equality with the "
+            "value as written cannot be tested"
         )
     return _term(node)
 
@@ -172,6 +199,8 @@ def _focus(g: Graph, shape) -> str:
     targets, and the instances of those that are classes too: implicit class targets)."""
     parts = []
     for owner in (o for o in (shape, *g.subjects(SH.property, shape)) if _active(g, o)):
+        for node in g.objects(owner, SH.targetNode):
+            _compared(node, SH.targetNode)  # its report must name the node as written
         parts += [target_pattern(p, o) for p in TARGETS for o in g.objects(owner, p)]
         if _is_class(g, owner):
             parts.append(target_pattern(SH.targetClass, owner))
@@ -290,20 +319,22 @@ def _not(c: Constraint) -> str:
 # -- constraints on the set of values -----------------------------------------------------------
 
 
-def _count(operator: str) -> Compiler:
+def _count(parameter: URIRef, operator: str) -> Compiler:
     return lambda c: (
-        f"SELECT ?this WHERE {{ {c.focus} OPTIONAL {{ ?this {c.path} ?v }} }} "
+        f"SELECT ?this WHERE {{ {c.focus} OPTIONAL {{ ?this {c.property_path(parameter)} ?v }} }} "
         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {operator} {int(c.value)})"
     )
 
 
-compiles(SH.minCount, SH.MinCountConstraintComponent)(_count("<"))
-compiles(SH.maxCount, SH.MaxCountConstraintComponent)(_count(">"))
+compiles(SH.minCount, SH.MinCountConstraintComponent)(_count(SH.minCount, "<"))
+compiles(SH.maxCount, SH.MaxCountConstraintComponent)(_count(SH.maxCount, ">"))
 
 
 @compiles(SH.hasValue, SH.HasValueConstraintComponent)
 def _has_value(c: Constraint) -> str:
     value = _compared(c.value, SH.hasValue)
+    if c.path is None:
+        return f"SELECT ?this WHERE {{ {c.focus} FILTER (!sameTerm(?this, {value})) }}"
     return f"SELECT ?this WHERE {{ {c.focus} FILTER NOT EXISTS {{ ?this {c.path} {value} }} }}"
 
 
@@ -312,7 +343,8 @@ def _unique_lang(c: Constraint) -> str:
     if c.value != Literal(True):
         return ""
     return (
-        f'SELECT ?this WHERE {{ {c.focus} ?this {c.path} ?v . FILTER (lang(?v) != "") }} '
+        f"SELECT ?this WHERE {{ {c.focus} ?this {c.property_path(SH.uniqueLang)} ?v . "
+        'FILTER (lang(?v) != "") } '
         "GROUP BY ?this (lang(?v) AS ?lang) HAVING (COUNT(DISTINCT ?v) > 1)"
     )
 
@@ -323,23 +355,26 @@ def _qualified_min_count(c: Constraint) -> str:
     if low is None or c.get(SH.qualifiedMaxCount) or c.get(SH.qualifiedValueShapesDisjoint):
         raise Unsupported(f"{c.shape}: only sh:qualifiedMinCount is translated")
     return (
-        f"SELECT ?this WHERE {{ {c.focus} OPTIONAL {{ ?this {c.path} ?v "
+        f"SELECT ?this WHERE {{ {c.focus} OPTIONAL {{ ?this {c.property_path(SH.qualifiedValueShape)} ?v "
         f"FILTER ({_conforms(c.g, c.value, '?v')}) }} }} "
         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(low)})"
     )
 
 
-def _queries(g: Graph, shape, focus: str, path: str) -> Iterator[tuple[URIRef, str]]:
-    """(constraint component, query) for each constraint of a property shape; other
-    vocabularies' terms (``rdfs:label`` …) are not constraints."""
+def _queries(g: Graph, shape, focus: str, path: str | None) -> Iterator[tuple[URIRef, str]]:
+    """(constraint component, query) for each constraint of a shape (``path`` None: a node
+    shape); other vocabularies' terms (``rdfs:label`` …) are not constraints."""
     keys = {k for k in g.predicates(shape) if k.startswith(SH)} - _IGNORED - _COMPANIONS
+    if path is None:
+        keys.discard(SH.property)
     for key in sorted(keys):
         if key not in COMPILERS:
             raise Unsupported(f"{shape}: {key} is not translated")
         component, compiler = COMPILERS[key]
-        query = compiler(Constraint(g, shape, g.value(shape, key), focus, path))
-        if query:
-            yield component, query
+        for value in sorted(g.objects(shape, key)):
+            query = compiler(Constraint(g, shape, value, focus, path))
+            if query:
+                yield component, query
 
 
 def compile_shapes(g: Graph, *, messages_required: bool = True) -> tuple[CoreCheck, ...]:
@@ -349,25 +384,18 @@ def compile_shapes(g: Graph, *, messages_required: bool = True) -> tuple[CoreChe
     without ``sh:message`` is refused too: pySHACL would write a message of its own."""
     checks = []
     targeted = {s for p in TARGETS for s in g.subjects(p, None)}
-    for shape in sorted(set(g.subjects(RDF.type, SH.NodeShape)) | targeted, key=str):
-        constraints = {k for k in g.predicates(shape) if k.startswith(SH)} - _NODE_KEYS
-        if (shape, SH.path, None) not in g and constraints:
-            raise Unsupported(f"{shape}: constraints on a node shape are not translated")
-    properties = set(g.objects(None, SH.property))
-    properties |= {s for s in targeted if (s, SH.path, None) in g}
-    for shape in sorted(properties, key=str):
-        if not _active(g, shape):
+    shapes = {*g.subjects(RDF.type, SH.NodeShape), *targeted, *g.objects(None, SH.property)}
+    for shape in sorted(shapes, key=str):
+        focus = _focus(g, shape)
+        if not _active(g, shape) or not focus:
             continue
         path = g.value(shape, SH.path)
-        focus = _focus(g, shape)
-        if path is None or not focus:
-            continue
         severity = g.value(shape, SH.severity) or SH.Violation
         messages = tuple(g.objects(shape, SH.message))
-        if not messages and messages_required:
-            raise Unsupported(f"{shape} has no sh:message (pySHACL would write its own)")
-        sparql_path = path_text(g, path, prefixed=False)
+        sparql_path = None if path is None else path_text(g, path, prefixed=False)
         for component, query in _queries(g, shape, focus, sparql_path):
+            if not messages and messages_required:
+                raise Unsupported(f"{shape} has no sh:message (pySHACL would write its own)")
             checks.append(CoreCheck(shape, component, severity, path, query, messages))
     return tuple(checks)
 
