@@ -76,12 +76,14 @@ class UnknownDocumentError(UsageError):
 class Shapes:
     """A selection of shape files: the whole graph, the part pySHACL runs (no ``sh:sparql``,
     no annotations), the SPARQL checks, and the core constraints compiled to SPARQL (None when
-    the shapes use a feature :mod:`cancu.answers.shacl_core` does not translate)."""
+    the shapes use a feature :mod:`cancu.answers.shacl_core` does not translate, with the
+    reason in ``refused``)."""
 
     graph: Graph
     plain: Graph
     sparql: tuple[SparqlCheck, ...]
     core: tuple[CoreCheck, ...] | None
+    refused: str = ""
 
 
 @lru_cache(maxsize=8)
@@ -103,11 +105,11 @@ def load_shapes(selection: str = "all") -> Shapes:
     for annotation in (SH.sparql, *_ANNOTATIONS):
         plain.remove((None, annotation, None))
     found = (sparql_check(graph, s, c) for s, c in graph.subject_objects(SH.sparql))
+    sparql = tuple(c for c in found if c is not None)
     try:
-        core: tuple[CoreCheck, ...] | None = compile_shapes(plain)
-    except Unsupported:
-        core = None
-    return Shapes(graph, plain, tuple(c for c in found if c is not None), core)
+        return Shapes(graph, plain, sparql, compile_shapes(plain))
+    except Unsupported as exc:
+        return Shapes(graph, plain, sparql, None, str(exc))
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from cancu.cli.common import store_arg
 
@@ -13,10 +14,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     under --strict), 2 on a usage error such as an unknown document.
     """
     from cancu.answers.report import render_json, render_text, render_ttl
-    from cancu.answers.validate import validate
+    from cancu.answers.validate import load_shapes, validate
     from cancu.store.embedded import EmbeddedStore
 
     store = EmbeddedStore(args.store, read_only=True)
+    refused = load_shapes(args.shapes).refused
+    if refused and args.engine == "sparql":
+        print(f"note: the core constraints run with pySHACL (slower): {refused}", file=sys.stderr)
     graphs = args.format == "ttl"
     report = validate(
         store, args.document, args.shapes, jobs=args.jobs, graphs=graphs, engine=args.engine
