@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cancu.answers.queries import load_queries
 from cancu.cli import main
+from cancu.query.saved import load_queries
 from cancu.store.embedded import EmbeddedStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -13,11 +13,12 @@ from typing import ClassVar
 import pyoxigraph as ox
 import pytest
 
-from cancu.answers.params import NoMatchError
-from cancu.answers.queries import load_queries
-from cancu.answers.query import Embedded, Remote, run_query, run_sparql
 from cancu.cli import main
 from cancu.errors import StoreError
+from cancu.query.backends import Embedded, Remote
+from cancu.query.params import NoMatchError
+from cancu.query.run import run_query, run_sparql
+from cancu.query.saved import load_queries
 from cancu.store.embedded import EmbeddedStore
 from cancu.store.remote import RemoteStore
 

@@ -1,4 +1,4 @@
-"""The core constraints compiled to SPARQL (cancu.answers.shacl_core) against pySHACL, the
+"""The core constraints compiled to SPARQL (cancu.validate.shacl_core) against pySHACL, the
 reference: the same results on the bundled documents, on generated ones, on every shape
 fixture and on edge values of each translated constraint component."""
 
@@ -10,10 +10,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from cancu.answers import validate as v
-from cancu.answers.shacl_core import Unsupported, compile_shapes
 from cancu.pipeline import build
 from cancu.store.embedded import EmbeddedStore, rdflib_graph
+from cancu.validate import validator as v
+from cancu.validate.shacl_core import Unsupported, compile_shapes
 from tests.fixtures_store import bundled_store
 
 FIXTURES = sorted((Path(__file__).parent / "shape_fixtures").glob("*/*.ttl"))
@@ -25,7 +25,7 @@ PREFIXES = """@prefix sh: <http://www.w3.org/ns/shacl#> .
 """
 
 
-def _rows(report: v.Report) -> list:
+def _rows(report: v.ValidationReport) -> list:
     return [(d.document, d.results) for d in report.documents]
 
 

@@ -23,10 +23,10 @@ from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SH
 
-from cancu.answers.report import path_text
-from cancu.answers.shacl_core import Unsupported, compile_shapes, run_core_check
-from cancu.answers.sparql_checks import Dataset
 from cancu.store.embedded import to_oxigraph
+from cancu.validate.report import path_text
+from cancu.validate.shacl_core import Unsupported, compile_shapes, run_core_check
+from cancu.validate.sparql_constraints import Dataset
 
 from .conftest import SHARED
 

@@ -15,10 +15,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 
-from cancu.answers.report import path_text
-from cancu.answers.validate import load_shapes, validate
 from cancu.rdf.ontology import load_ontology
 from cancu.resources import shapes_dir
+from cancu.validate.report import path_text
+from cancu.validate.validator import load_shapes, validate
 
 FIXTURES = Path(__file__).parent / "shape_fixtures"
 VALID = sorted((FIXTURES / "valid").glob("*.ttl"))

@@ -12,8 +12,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from cancu.answers.queries import QueryError, get_query, load_queries
 from cancu.cli.common import store_arg
+from cancu.query.saved import QueryError, get_query, load_queries
 
 
 def _emit(text: str) -> None:
@@ -36,7 +36,7 @@ def _password(args: argparse.Namespace) -> str | None:
 
 
 def _backend(args: argparse.Namespace, *, union: bool = False):
-    from cancu.answers.query import Embedded, Remote
+    from cancu.query.backends import Embedded, Remote
 
     if args.endpoint:
         from cancu.store.remote import RemoteStore
@@ -73,8 +73,8 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
 
 def cmd_query(args: argparse.Namespace) -> int:
     """Run a saved query (see ``cancu queries``)."""
-    from cancu.answers.formats import format_result
-    from cancu.answers.query import run_query
+    from cancu.query.formats import format_result
+    from cancu.query.run import run_query
 
     query = get_query(args.name)
     params = _parse_params(args.param)
@@ -96,8 +96,9 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_sparql(args: argparse.Namespace) -> int:
     """Run an ad hoc SPARQL query; the project prefixes are declared for it. On the embedded
     store the default graph is the union of all named graphs."""
-    from cancu.answers.formats import GRAPH_FORMATS, format_result, format_triples
-    from cancu.answers.query import Result, run_sparql
+    from cancu.query.backends import Result
+    from cancu.query.formats import GRAPH_FORMATS, format_result, format_triples
+    from cancu.query.run import run_sparql
 
     if (args.query is None) == (args.file is None):
         raise QueryError("give a query text or -f FILE (one of them)")
@@ -125,19 +126,13 @@ def cmd_sparql(args: argparse.Namespace) -> int:
 def cmd_push(args: argparse.Namespace) -> int:
     """Write every named graph of the embedded store to a SPARQL 1.1 store (Graph Store
     Protocol: one PUT per graph, so pushing twice changes nothing)."""
-    import pyoxigraph as ox
 
     from cancu.store.embedded import EmbeddedStore
     from cancu.store.remote import RemoteStore
 
     remote = RemoteStore(args.endpoint, args.graph_store, user=args.user, password=_password(args))
     store = EmbeddedStore(args.store, read_only=True)
-    graphs = {
-        str(name): store.store.dump(
-            format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name))
-        )
-        for name in store.graph_names()
-    }
+    graphs = {str(name): store.graph_ntriples(name) for name in store.graph_names()}
     if not graphs:
         print(
             f"error: the store {args.store} holds no named graph: run 'cancu build'",
@@ -170,7 +165,7 @@ def _source_args(parser: argparse.ArgumentParser) -> None:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``queries``, ``query``, ``sparql`` and ``push`` commands."""
-    from cancu.answers.formats import GRAPH_FORMATS, RESULT_FORMATS
+    from cancu.query.formats import GRAPH_FORMATS, RESULT_FORMATS
 
     p = sub.add_parser("queries", help="list the saved queries", description=cmd_queries.__doc__)
     p.set_defaults(func=cmd_queries)

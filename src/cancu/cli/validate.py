@@ -13,9 +13,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     severity and focus node. Exit 0 without violations, 1 with violations (or with warnings
     under --strict), 2 on a usage error such as an unknown document.
     """
-    from cancu.answers.report import render_json, render_text, render_ttl
-    from cancu.answers.validate import load_shapes, validate
     from cancu.store.embedded import EmbeddedStore
+    from cancu.validate.report import render_json, render_text, render_ttl
+    from cancu.validate.validator import load_shapes, validate
 
     store = EmbeddedStore(args.store, read_only=True)
     refused = load_shapes(args.shapes).refused

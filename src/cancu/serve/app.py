@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from cancu.answers.graphs import VIEWS
+from cancu.graph.views import VIEWS
 from cancu.serve import pages, protocol, ui
 from cancu.serve.negotiate import pick, wants_html
 from cancu.serve.pool import Pool, PoolError
@@ -217,7 +217,7 @@ def static(name: str) -> Response:
     if not re.fullmatch(r"[A-Za-z0-9._/-]+", name) or ".." in name:
         return text(404, "not found")
     package, rel = (
-        ("cancu.answers", "static/" + name)
+        ("cancu.graph", "static/" + name)
         if name.startswith("graph/")
         else ("cancu.serve", "static/" + name)
     )

@@ -285,6 +285,47 @@ class EmbeddedStore:
         if names:
             self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{n}>" for n in names))
 
+    # -- reading: what callers use instead of the raw pyoxigraph store ---------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        union: bool = False,
+        default_graph: list | None = None,
+        substitutions: Mapping[str, object] | None = None,
+    ):
+        """Run a SPARQL query (pyoxigraph's answer); ``union``: the default graph is the union
+        of the named graphs. Raises :class:`StoreError` when the store cannot be read;
+        ``SyntaxError`` for a query that does not parse.
+
+        >>> store = EmbeddedStore(None)
+        >>> store.update('INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> 1 } }')
+        >>> bool(store.query("ASK { ?s ?p 1 }", union=True))
+        True
+        """
+        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()} or None
+        try:
+            return self.store.query(
+                sparql,
+                use_default_graph_as_union=union,
+                default_graph=default_graph,
+                substitutions=subs,
+            )
+        except OSError as exc:
+            raise StoreError(f"cannot read the store: {exc}") from None
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (one transaction); :class:`StoreError` when it fails."""
+        try:
+            self.store.update(sparql)
+        except OSError as exc:
+            raise StoreError(f"the store was left unchanged: {exc}") from None
+
+    def graph_ntriples(self, name: URIRef | str) -> bytes:
+        """One named graph as N-Triples."""
+        return self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name)))
+
     def graph_names(self) -> list[URIRef]:
         """The named graphs in the store, sorted."""
         return sorted(

@@ -48,16 +48,16 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from cancu.answers.report import path_text
-from cancu.answers.sparql_checks import (
+from cancu.errors import CancuError
+from cancu.store.embedded import to_oxigraph, to_rdflib
+from cancu.validate.report import path_text
+from cancu.validate.sparql_constraints import (
     INSTANCE_OF,
     TARGETS,
     Dataset,
     add_result,
     target_pattern,
 )
-from cancu.errors import CancuError
-from cancu.store.embedded import to_oxigraph, to_rdflib
 
 _IGNORED = {
     RDF.type, SH.path, SH.severity, SH.message, SH.sparql, SH.deactivated, SH.name,

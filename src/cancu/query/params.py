@@ -18,7 +18,7 @@ usage error: the person mistyped, the answer is not "no rows").
 ['https://w3id.org/cancu/agency/bao-tay-ninh']
 >>> resolve("agency", "Bao Tay Ninhh xyz", None)
 Traceback (most recent call last):
-cancu.answers.params.NoMatchError: no agency matches 'Bao Tay Ninhh xyz'; closest: Báo Tây Ninh
+cancu.query.params.NoMatchError: no agency matches 'Bao Tay Ninhh xyz'; closest: Báo Tây Ninh
 >>> resolve("string", '" } ; DROP ALL ; #', None)
 [<Literal value=" } ; DROP ALL ; # datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>]
 """
@@ -31,15 +31,15 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from cancu.answers.queries import QueryError
 from cancu.errors import CancuError
 from cancu.parse.numbers import parse_number
+from cancu.query.saved import QueryError
 from cancu.text.names import Gazetteer, fold
 from cancu.vocab import sparql_prefixes
 
 if TYPE_CHECKING:
-    from cancu.answers.query import Backend
-    from cancu.store.remote import Term
+    from cancu.query.backends import Backend
+    from cancu.sparql_text import Term
 
 _BY_NUMBER = """SELECT DISTINCT ?x ?number WHERE {{
   GRAPH ?g {{ ?x eli:number ?number . {extra} }}

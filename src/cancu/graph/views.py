@@ -12,7 +12,7 @@ handful of SPARQL queries; the builders turn a :class:`Corpus` (optionally narro
 
 >>> from cancu.store.embedded import EmbeddedStore
 >>> store = EmbeddedStore(None)
->>> store.store.update('''PREFIX cancu: <https://w3id.org/cancu/ontology#>
+>>> store.update('''PREFIX cancu: <https://w3id.org/cancu/ontology#>
 ... PREFIX cv: <http://data.europa.eu/m8g/>
 ... INSERT DATA { GRAPH <urn:g> { <urn:d> a cancu:SourceDocument .
 ...   <urn:t> a cancu:Task ; cancu:numbering "1." ; cancu:participation <urn:p> .
@@ -34,8 +34,8 @@ from itertools import combinations
 import networkx as nx
 import pyoxigraph as ox
 
-from cancu.answers.query import python_value
 from cancu.errors import UsageError
+from cancu.query.backends import python_value
 from cancu.store.embedded import EmbeddedStore
 from cancu.text.names import fold
 from cancu.vocab import BASE, SCHEME, sparql_prefixes
@@ -164,7 +164,7 @@ _CONCEPTS = """SELECT ?c ?vi ?en { GRAPH <@G@> { ?c skos:prefLabel ?vi FILTER(la
 
 
 def _rows(store: EmbeddedStore, sparql: str) -> Iterable[dict[str, object]]:
-    answer = store.store.query(sparql_prefixes() + sparql, use_default_graph_as_union=True)
+    answer = store.query(sparql_prefixes() + sparql, union=True)
     assert isinstance(answer, ox.QuerySolutions)
     names = [v.value for v in answer.variables]
     for row in answer:
@@ -265,7 +265,7 @@ def _pick(what: str, name: str, candidates: dict[str, list[str]]) -> str:
     >>> _pick("area", "x", {"urn:a": ["A"]})
     Traceback (most recent call last):
     ...
-    cancu.answers.graphs.SelectionError: no area matches 'x'
+    cancu.graph.views.SelectionError: no area matches 'x'
     """
     if name in candidates:
         return name
