@@ -17,6 +17,7 @@ from cancu.cli import graph as graph_cli
 from cancu.cli import main
 from cancu.graph import export, metrics, views
 from cancu.pipeline import build
+from cancu.resolve import NoMatchError
 from cancu.store.embedded import EmbeddedStore
 from cancu.vocab import sparql_prefixes
 from tests.conftest import SEED
@@ -148,7 +149,7 @@ def test_selection_by_name(corpus):
     assert sel == views.select(
         corpus, agency="Sở Tài chính", document="2818", area="Cải cách thể chế"
     )
-    with pytest.raises(views.SelectionError, match="no agency"):
+    with pytest.raises(NoMatchError, match="no agency"):
         views.select(corpus, agency="Sở Hàng không vũ trụ")
 
 

@@ -12,7 +12,7 @@ from rdflib.plugins.sparql import prepareQuery
 
 from cancu.query.backends import Embedded, Result
 from cancu.query.formats import to_json
-from cancu.query.params import NoMatchError, resolve
+from cancu.query.params import resolve
 from cancu.query.run import run_query, sort_multi_valued
 from cancu.query.saved import (
     HEADER_KEYS,
@@ -23,6 +23,7 @@ from cancu.query.saved import (
     parse_query,
     readme_text,
 )
+from cancu.resolve import NoMatchError
 from cancu.sparql_text import with_leading_values
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -16,9 +16,9 @@ import pytest
 from cancu.cli import main
 from cancu.errors import StoreError
 from cancu.query.backends import Embedded, Remote
-from cancu.query.params import NoMatchError
 from cancu.query.run import run_query, run_sparql
 from cancu.query.saved import load_queries
+from cancu.resolve import NoMatchError
 from cancu.store.embedded import EmbeddedStore
 from cancu.store.remote import RemoteStore
 

@@ -11,22 +11,20 @@ backend binds them (substitutions, or a ``VALUES`` clause of serialised terms).
   (:meth:`cancu.text.names.Gazetteer.candidates`) and against the folded labels of the
   unresolved names in the store; or an agency IRI.
 
-A value that resolves to nothing is a :class:`NoMatchError` naming the closest values (a
+A value that resolves to nothing is a :class:`~cancu.resolve.NoMatchError` naming the closest values (a
 usage error: the person mistyped, the answer is not "no rows").
 
 >>> [t.value for t in resolve("agency", "bao tay ninh", None)]
 ['https://w3id.org/cancu/agency/bao-tay-ninh']
 >>> resolve("agency", "Bao Tay Ninhh xyz", None)
 Traceback (most recent call last):
-cancu.query.params.NoMatchError: no agency matches 'Bao Tay Ninhh xyz'; closest: Báo Tây Ninh
+cancu.query.params.ParameterNoMatchError: no agency matches 'Bao Tay Ninhh xyz'; closest: Báo Tây Ninh
 >>> resolve("string", '" } ; DROP ALL ; #', None)
 [<Literal value=" } ; DROP ALL ; # datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>]
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from difflib import get_close_matches
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -34,7 +32,8 @@ import pyoxigraph as ox
 from cancu.errors import CancuError
 from cancu.parse.numbers import parse_number
 from cancu.query.saved import QueryError
-from cancu.text.names import Gazetteer, fold
+from cancu.resolve import NoMatchError, gazetteer_agencies, gazetteer_labels, no_match
+from cancu.text.names import fold
 from cancu.vocab import sparql_prefixes
 
 if TYPE_CHECKING:
@@ -52,35 +51,12 @@ _UNRESOLVED = """SELECT DISTINCT ?x ?label WHERE {
 }"""
 
 
-class NoMatchError(QueryError):
-    """A parameter value that matches nothing in the gazetteer or the store."""
-
-
-def closest(value: str, known: Iterable[str], n: int = 5) -> list[str]:
-    """The known strings nearest ``value``, compared folded (no case, no diacritics).
-
-    >>> closest("2819/QD-UBND", ["2818/QĐ-UBND", "552/KH-UBND", "134/KH-UBND"])
-    ['2818/QĐ-UBND']
-    """
-    by_key: dict[str, str] = {}
-    for text in sorted(known):
-        by_key.setdefault(fold(text), text)
-    return [by_key[k] for k in get_close_matches(fold(value), list(by_key), n=n, cutoff=0.75)]
-
-
-def _no_match(kind: str, value: str, known: Iterable[str]) -> NoMatchError:
-    known = sorted(set(known))
-    near = closest(value, known)
-    if near:
-        hint = f"closest: {'; '.join(near)}"
-    else:
-        hint = f"nothing close among {len(known)}, such as {'; '.join(known[:5])}"
-    where = "" if kind == "agency" else " in the store"
-    return NoMatchError(f"no {kind} matches '{value}'{where}; {hint}")
+class ParameterNoMatchError(QueryError, NoMatchError):
+    """A saved query's parameter value that matches nothing."""
 
 
 def resolve(kind: str, value: str, backend: Backend | None) -> list[Term]:
-    """The terms ``value`` stands for (sorted, at least one); :class:`NoMatchError` if none.
+    """The terms ``value`` stands for (sorted, at least one); :class:`~cancu.resolve.NoMatchError` if none.
 
     Without a backend, document and instrument numbers cannot be looked up: they are bound as
     plain literals."""
@@ -95,7 +71,7 @@ def resolve(kind: str, value: str, backend: Backend | None) -> list[Term]:
     if kind == "agency":
         found = _agencies(value, backend)
         if not found:
-            raise _no_match(kind, value, _agency_labels(backend))
+            raise no_match(kind, value, _agency_labels(backend), error=ParameterNoMatchError)
         return found
     if kind in ("document", "instrument"):
         if backend is None:
@@ -103,7 +79,9 @@ def resolve(kind: str, value: str, backend: Backend | None) -> list[Term]:
         extra = "?x a cancu:SourceDocument ." if kind == "document" else ""
         found = _by_number(value, extra, backend)
         if not found:
-            raise _no_match(kind, value, _numbers(extra, backend))
+            raise no_match(
+                kind, value, _numbers(extra, backend), " in the store", ParameterNoMatchError
+            )
         return found
     raise QueryError(f"unknown parameter type '{kind}'")
 
@@ -131,7 +109,7 @@ def _numbers(extra: str, backend: Backend) -> set[str]:
 
 def _agency_labels(backend: Backend | None) -> set[str]:
     """The labels of the gazetteer's agencies and of the unresolved names in the store."""
-    labels = {entry.pref_label_vi for entry in Gazetteer.default().entries}
+    labels = gazetteer_labels()
     if backend is not None:
         found = backend.select(sparql_prefixes() + _UNRESOLVED, {})
         labels |= {row[1].value for row in found.rows if row[1] is not None}
@@ -139,7 +117,7 @@ def _agency_labels(backend: Backend | None) -> set[str]:
 
 
 def _agencies(value: str, backend: Backend | None) -> list[Term]:
-    iris = {m.entry.iri for m in Gazetteer.default().candidates(value)}
+    iris = gazetteer_agencies(value)
     if backend is not None:
         key = fold(value)
         found = backend.select(sparql_prefixes() + _UNRESOLVED, {})

@@ -20,7 +20,6 @@ Results, with their messages in both languages, form one standard ``sh:Validatio
 
 from __future__ import annotations
 
-import re
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -32,8 +31,9 @@ from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from cancu.errors import CancuError, UsageError
+from cancu.errors import CancuError
 from cancu.rdf.ontology import load_ontology
+from cancu.resolve import matching, no_match
 from cancu.resources import shape_files
 from cancu.store.embedded import EmbeddedStore, rdflib_graph, to_oxigraph
 from cancu.validate.report import (
@@ -66,10 +66,6 @@ _ANNOTATIONS = (SH.name, SH.description, RDFS.seeAlso, RDFS.comment)
 """Shape metadata for readers, left out of the graph pySHACL runs: it scans every predicate
 of a shape each time it evaluates it (once per value node for nested shapes), so each
 annotation costs time and none changes a result."""
-
-
-class UnknownDocumentError(UsageError):
-    """The document asked for is not in the store (a usage error: exit code 2)."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +133,7 @@ def validate(
     ``engine`` runs the core constraints as SPARQL on Oxigraph (``"sparql"``, see
     :mod:`cancu.validate.shacl_core`; pySHACL when the shapes use a feature it does not
     translate) or always with pySHACL (``"pyshacl"``, the reference).
-    Raises :class:`UnknownDocumentError` when no document matches.
+    Raises :class:`~cancu.resolve.NoMatchError` when no document matches.
     """
     if engine not in ENGINES:
         raise CancuError(f"unknown engine '{engine}': expected one of {', '.join(ENGINES)}")
@@ -257,20 +253,11 @@ def find_documents(store: EmbeddedStore, wanted: str | None = None) -> list[tupl
         found.append(tuple(values))
     if wanted is None:
         return [(g, d, n or d) for g, d, n, _ in found]
-
-    def key(text: str) -> str:
-        return re.sub(r"\s+", "", text).casefold()
-
-    name = Path(wanted).name
-    hits = [
-        (g, d, n or d)
-        for g, d, n, f in found
-        if wanted in (g, d) or (n and key(n) == key(wanted)) or (f and name in (f, Path(f).stem))
-    ]
+    names = {g: [x for x in (n, g, d, f, f and Path(f).stem) if x] for g, d, n, f in found}
+    hits = set(matching(wanted, names)) | set(matching(Path(wanted).name, names))
     if not hits:
-        known = ", ".join(n or d for _, d, n, _ in found) or "none: run 'cancu build'"
-        raise UnknownDocumentError(f"no document '{wanted}' in the store (known: {known})")
-    return hits
+        raise no_match("document", wanted, (n or d for _, d, n, _ in found), " in the store")
+    return [(g, d, n or d) for g, d, n, _ in found if g in hits]
 
 
 def _validate_one(
