@@ -31,7 +31,7 @@ from cancu.errors import CancuError, InputError, StoreError
 from cancu.extract.document import extract_document
 from cancu.extract.records import Document
 from cancu.extract.summary import counts, warnings_of
-from cancu.links.graph import LINKS_GRAPH, store_links_graph
+from cancu.links.statements import LINKS_GRAPH, store_links_graph
 from cancu.rdf.mapping import document_graph, document_ntriples
 from cancu.resources import (
     example_sources,

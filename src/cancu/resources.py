@@ -35,7 +35,7 @@ def _bundled(folder: str) -> Path:
     cancu is installed as files (pip, pipx, an editable checkout), never imported from a zip,
     so the package's resources are plain paths that rdflib and Oxigraph can open.
     """
-    path = Path(str(files("cancu") / "bundled" / folder))
+    path = Path(str(files("cancu") / "bundled" / folder)).resolve()  # the checkout's own folder
     if not path.is_dir():
         raise InputError(
             f"the package's {folder}/ folder is missing: reinstall cancu "
