@@ -213,7 +213,7 @@ def _node(iri: str):
 
 
 def static(name: str) -> Response:
-    """A file under ``static/`` (this package's, or ``graph/…`` from cancu.answers)."""
+    """A file under ``static/`` (this package's, or ``graph/…`` from cancu.graph)."""
     if not re.fullmatch(r"[A-Za-z0-9._/-]+", name) or ".." in name:
         return text(404, "not found")
     package, rel = (
