@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format clean bench bench-quick eval
+.PHONY: run test lint format clean bench bench-quick eval readme
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/pytest
+
+# Every command output shown in README.md, regenerated from a real run (tests/test_readme.py checks it).
+readme: $(STAMP)
+	$(BIN)/python scripts/readme.py
+	$(BIN)/python -m cancu.query.saved
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -6,7 +6,7 @@ limit and measures its peak memory) and prints JSON lines on stdout:
     .venv/bin/python benchmarks/baseline.py queries CORPUS.nq --budget 60 --runs 5 [--skip a,b]
     .venv/bin/python benchmarks/baseline.py shacl CORPUS.nq --shapes all|plain
 
-``queries`` runs every saved query through :func:`cancu.answers.query.run_query` (the same code
+``queries`` runs every saved query through :func:`cancu.query.run.run_query` (the same code
 path as on the embedded store, parameters from the ``#+ example:`` header) with an
 :class:`Rdflib` backend; a query that outlives ``--budget`` seconds is interrupted (SIGALRM)
 and reported as timed out, and the next one runs.
@@ -29,10 +29,11 @@ from rdflib import Dataset, Graph, URIRef
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from cancu.answers.queries import load_queries  # noqa: E402
-from cancu.answers.query import Result, run_query  # noqa: E402
+from cancu.query.backends import Result  # noqa: E402
+from cancu.query.run import run_query  # noqa: E402
+from cancu.query.saved import load_queries  # noqa: E402
+from cancu.sparql_text import values_block  # noqa: E402
 from cancu.store.embedded import to_oxigraph  # noqa: E402
-from cancu.store.remote import values_clause  # noqa: E402
 
 
 def _term(term: Any) -> Any:
@@ -42,7 +43,7 @@ def _term(term: Any) -> Any:
 
 class Rdflib:
     """A query backend over an in-memory rdflib :class:`Dataset` (the same protocol as
-    :class:`cancu.answers.query.Embedded`)."""
+    :class:`cancu.query.run.Embedded`)."""
 
     def __init__(self, dataset: Dataset):
         self.dataset = dataset
@@ -51,7 +52,7 @@ class Rdflib:
         # A trailing VALUES clause, as on a remote endpoint: rdflib's initBindings do not
         # reach into subqueries, so some queries would answer for every agency.
         if bindings:
-            sparql = f"{sparql}\n{values_clause(bindings)}"
+            sparql = f"{sparql}\n{values_block(list(bindings), [tuple(bindings.values())])}"
         answer = self.dataset.query(sparql)
         variables = [str(v) for v in answer.vars or []]
         rows = [tuple(_term(row[v]) for v in variables) for row in answer]
@@ -128,7 +129,7 @@ def cmd_shacl(args: argparse.Namespace) -> None:
     """One pySHACL run over the union of every graph in the file (shapes: all or plain)."""
     from pyshacl import validate
 
-    from cancu.answers.validate import load_shapes
+    from cancu.validate.validator import load_shapes
 
     start = time.perf_counter()
     dataset, _ = load(args.nquads)

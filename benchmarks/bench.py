@@ -46,11 +46,12 @@ from measure import (  # noqa: E402
 from rdflib import URIRef  # noqa: E402
 from report import target, write_outputs  # noqa: E402
 
-from cancu.answers.queries import load_queries  # noqa: E402
-from cancu.answers.query import Embedded, run_query  # noqa: E402
-from cancu.answers.validate import find_documents, validate  # noqa: E402
 from cancu.pipeline import build, extract_files  # noqa: E402
+from cancu.query.backends import Embedded  # noqa: E402
+from cancu.query.run import run_query  # noqa: E402
+from cancu.query.saved import load_queries  # noqa: E402
 from cancu.store.embedded import EmbeddedStore  # noqa: E402
+from cancu.validate.validator import find_documents, validate  # noqa: E402
 
 SEED = ROOT / "data" / "sources" / "qd-2818-2020-ubnd-tayninh.txt"
 PYTHON = sys.executable

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.conftest import SEED  # noqa: E402
 
-from cancu.answers import export, graphs  # noqa: E402
+from cancu.graph import export, views  # noqa: E402
 from cancu.pipeline import build  # noqa: E402
 from cancu.store.embedded import EmbeddedStore  # noqa: E402
 
@@ -65,7 +65,7 @@ def main() -> None:
     """Build the corpus, write the page, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=100)
-    parser.add_argument("--view", choices=graphs.VIEWS, default="responsibility")
+    parser.add_argument("--view", choices=views.VIEWS, default="responsibility")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -74,8 +74,8 @@ def main() -> None:
         failed = [r.error for r in reports if r.error]
         extract_s = time.perf_counter() - t
         t = time.perf_counter()
-        corpus = graphs.load_corpus(EmbeddedStore(folder / "store", read_only=True))
-        graph = graphs.build_view(corpus, args.view)
+        corpus = views.load_corpus(EmbeddedStore(folder / "store", read_only=True))
+        graph = views.build_view(corpus, args.view)
         page = export.write(graph, "html", folder / "graph.html")
         python_s = time.perf_counter() - t
         figures = {

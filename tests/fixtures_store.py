@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from cancu.answers.query import Result
+from cancu.query.backends import Result
 from cancu.store.embedded import EmbeddedStore
 from cancu.store.remote import _term
 

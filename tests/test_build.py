@@ -251,7 +251,9 @@ def test_building_in_batches_gives_the_same_store(tmp_path):
     progress: list[tuple[int, int]] = []
     build([SEED, CROSS, DONGTHAP], batched, batch_size=1, progress=lambda k, n, _: progress.append((k, n)))  # fmt: skip
     assert progress == [(1, 3), (2, 3), (3, 3)]
-    assert whole.graph_names() == batched.graph_names() and len(whole.graph_names()) == 6
+    assert (
+        whole.graph_names() == batched.graph_names() and len(whole.graph_names()) == 7
+    )  # 3 documents, ontology, agencies, extractor, links
     for name in whole.graph_names():
         assert isomorphic(whole.graph(name), batched.graph(name))
 

@@ -16,8 +16,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from cancu.errors import InputError
+from cancu.resources import gazetteer_files
 from cancu.text.names import (
-    DEFAULT_PATH,
     Gazetteer,
     clean,
     expand,
@@ -40,7 +40,10 @@ def gz() -> Gazetteer:
 
 @pytest.fixture(scope="module")
 def graph() -> Graph:
-    return Graph().parse(DEFAULT_PATH, format="turtle")
+    graph = Graph()
+    for path in gazetteer_files():
+        graph.parse(path, format="turtle")
+    return graph
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from cancu.answers import export, graphs
+from cancu.graph import export, views
 from cancu.pipeline import build
 from cancu.store.embedded import EmbeddedStore
 from cancu.vocab import sparql_prefixes
@@ -46,7 +46,7 @@ def seed(tmp_path_factory) -> tuple[EmbeddedStore, Path]:
     tmp = tmp_path_factory.mktemp("browser")
     build([SEED], EmbeddedStore(tmp / "store"))
     store = EmbeddedStore(tmp / "store", read_only=True)
-    graph = graphs.responsibility(graphs.load_corpus(store))
+    graph = views.responsibility(views.load_corpus(store))
     return store, export.write(graph, "html", tmp / "graph.html", server_url=SERVER)
 
 

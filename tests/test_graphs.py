@@ -13,9 +13,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from cancu.answers import export, graphs, metrics
 from cancu.cli import graph as graph_cli
+from cancu.cli import main
+from cancu.graph import export, metrics, views
 from cancu.pipeline import build
+from cancu.resolve import NoMatchError
 from cancu.store.embedded import EmbeddedStore
 from cancu.vocab import sparql_prefixes
 from tests.conftest import SEED
@@ -33,8 +35,8 @@ def store(tmp_path_factory) -> EmbeddedStore:
 
 
 @pytest.fixture(scope="module")
-def corpus(store) -> graphs.Corpus:
-    return graphs.load_corpus(store)
+def corpus(store) -> views.Corpus:
+    return views.load_corpus(store)
 
 
 def count(store: EmbeddedStore, where: str) -> int:
@@ -85,15 +87,15 @@ def expected(store: EmbeddedStore, view: str) -> tuple[int, int]:
     return docs + insts + tasks, doc_edges + task_edges
 
 
-@pytest.mark.parametrize("view", graphs.VIEWS)
+@pytest.mark.parametrize("view", views.VIEWS)
 def test_counts_match_sparql(store, corpus, view):
-    g = graphs.build_view(corpus, view)
+    g = views.build_view(corpus, view)
     assert (g.number_of_nodes(), g.number_of_edges()) == expected(store, view)
 
 
 def test_seed_figures(corpus):
     """The seed has 75 tasks and 35 duties; every task is grouped by its reform area."""
-    g = graphs.responsibility(corpus)
+    g = views.responsibility(corpus)
     kinds = [d["kind"] for _, d in g.nodes(data=True)]
     assert kinds.count("task") == 75 and kinds.count("duty") == 35
     tasks = [d for _, d in g.nodes(data=True) if d["kind"] == "task"]
@@ -102,10 +104,10 @@ def test_seed_figures(corpus):
     assert roles == {"lead", "coordinating", "assigned"}
 
 
-@pytest.mark.parametrize("view", graphs.VIEWS)
+@pytest.mark.parametrize("view", views.VIEWS)
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
 def test_exports_read_back(store, corpus, tmp_path, view, fmt):
-    g = graphs.build_view(corpus, view)
+    g = views.build_view(corpus, view)
     path = export.write(g, fmt, tmp_path / f"g.{fmt}")
     if fmt == "graphml":
         back = nx.read_graphml(path)
@@ -117,9 +119,9 @@ def test_exports_read_back(store, corpus, tmp_path, view, fmt):
     assert all(d.get("label") and d.get("kind") for _, d in back.nodes(data=True))
 
 
-@pytest.mark.parametrize("view", graphs.VIEWS)
+@pytest.mark.parametrize("view", views.VIEWS)
 def test_dot_renders(store, corpus, tmp_path, view):
-    g = graphs.build_view(corpus, view)
+    g = views.build_view(corpus, view)
     dot = export.write(g, "dot", tmp_path / "g.dot").read_text(encoding="utf-8")
     assert dot.count(" -> " if g.is_directed() else " -- ") == g.number_of_edges()
     if shutil.which("dot") is None:
@@ -134,44 +136,44 @@ def test_dot_renders(store, corpus, tmp_path, view):
 def test_svg_without_graphviz(monkeypatch, corpus):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(export.ExportError, match="Graphviz is not installed"):
-        export.to_svg(graphs.collaboration(corpus))
+        export.to_svg(views.collaboration(corpus))
 
 
 def test_selection_by_name(corpus):
     """Agencies with or without diacritics, documents by number, areas by code or label."""
-    sel = graphs.select(
+    sel = views.select(
         corpus, agency="so tai chinh tay ninh", document="2818/QĐ-UBND", area="the-che"
     )
     assert sel.agency.endswith("/so-tai-chinh-tay-ninh")
     assert sel.document == SEED_GRAPH.removesuffix("/graph")
-    assert sel == graphs.select(
+    assert sel == views.select(
         corpus, agency="Sở Tài chính", document="2818", area="Cải cách thể chế"
     )
-    with pytest.raises(graphs.SelectionError, match="no agency"):
-        graphs.select(corpus, agency="Sở Hàng không vũ trụ")
+    with pytest.raises(NoMatchError, match="no agency"):
+        views.select(corpus, agency="Sở Hàng không vũ trụ")
 
 
 def test_agency_filter_keeps_its_tasks(corpus):
-    sel = graphs.select(corpus, agency="Sở Tư pháp")
-    g = graphs.responsibility(corpus, sel)
+    sel = views.select(corpus, agency="Sở Tư pháp")
+    g = views.responsibility(corpus, sel)
     items = [n for n, d in g.nodes(data=True) if d["kind"] in ("task", "duty")]
     assert items and all(g.has_edge(sel.agency, n) for n in items)
-    collab = graphs.collaboration(corpus, sel)
+    collab = views.collaboration(corpus, sel)
     assert sel.agency in collab and all(
         collab.has_edge(sel.agency, n) for n in collab if n != sel.agency
     )
 
 
 def test_expand_groups_replaces_known_groups(corpus):
-    plain = graphs.collaboration(corpus)
-    expanded = graphs.collaboration(corpus, expand_groups=True)
+    plain = views.collaboration(corpus)
+    expanded = views.collaboration(corpus, expand_groups=True)
     group = "https://w3id.org/cancu/agency/cac-so-ban-nganh-tinh-tay-ninh"
     assert group in plain and group not in expanded
     assert "https://w3id.org/cancu/agency/so-ngoai-vu-tay-ninh" in expanded
 
 
 def test_metrics(corpus):
-    resp, collab = graphs.responsibility(corpus), graphs.collaboration(corpus)
+    resp, collab = views.responsibility(corpus), views.collaboration(corpus)
     rows = {m.agent: m for m in metrics.agency_metrics(resp, collab)}
     led = sum(1 for _, _, k in resp.edges(keys=True) if k == "lead")
     assert sum(m.tasks_led for m in rows.values()) == led
@@ -214,7 +216,7 @@ def test_cli_graph(store, tmp_path, capsys):
     skeleton = re.sub(r"<script[^>]*>.*?</script>", "", page, flags=re.S)
     assert "src=" not in skeleton and "<link" not in skeleton  # nothing fetched: works offline
     assert "connect-src 'none'" in page
-    assert _run(["graph", "--store", str(store.path), "--agency", "Sở Hàng không"]) == 2
+    assert main(["graph", "--store", str(store.path), "--agency", "Sở Hàng không"]) == 2
 
 
 def test_page_escapes_labels():

@@ -22,9 +22,9 @@ from cancu.links.curated import (
     load_table,
     parse_table,
 )
-from cancu.links.graph import LINKS_GRAPH, links_graph, store_links_graph
 from cancu.links.instruments import Instrument
-from cancu.links.search import search_links, search_url
+from cancu.links.search_pages import search_links, search_url
+from cancu.links.statements import LINKS_GRAPH, links_graph, store_links_graph
 from cancu.store.embedded import EmbeddedStore
 from cancu.vocab import CANCU, ELI, sparql_prefixes
 

@@ -12,7 +12,8 @@ import rdflib.namespace as rns
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from cancu.rdf.ontology import load_ontology, ontology_path, schemes_path
+from cancu.rdf.ontology import load_ontology
+from cancu.resources import ontology_file, schemes_file
 from cancu.vocab import CANCU, CV, ELI, FOAF, ORG, SCHEMA, SCHEME
 
 REPO = Path(__file__).resolve().parents[1]
@@ -115,12 +116,12 @@ NUMBERING = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)\.\s+")
 
 @pytest.fixture(scope="module")
 def ontology() -> Graph:
-    return Graph().parse(ontology_path(), format="turtle")
+    return Graph().parse(ontology_file(), format="turtle")
 
 
 @pytest.fixture(scope="module")
 def schemes() -> Graph:
-    return Graph().parse(schemes_path(), format="turtle")
+    return Graph().parse(schemes_file(), format="turtle")
 
 
 @pytest.fixture(scope="module")

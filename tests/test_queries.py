@@ -10,9 +10,11 @@ import pyoxigraph as ox
 import pytest
 from rdflib.plugins.sparql import prepareQuery
 
-from cancu.answers.formats import to_json
-from cancu.answers.params import resolve
-from cancu.answers.queries import (
+from cancu.query.backends import Embedded, Result
+from cancu.query.formats import to_json
+from cancu.query.params import resolve
+from cancu.query.run import run_query, sort_multi_valued
+from cancu.query.saved import (
     HEADER_KEYS,
     QUERIES_DIR,
     QueryError,
@@ -21,7 +23,8 @@ from cancu.answers.queries import (
     parse_query,
     readme_text,
 )
-from cancu.answers.query import Embedded, Result, run_query, sort_multi_valued, with_leading_values
+from cancu.resolve import NoMatchError
+from cancu.sparql_text import with_leading_values
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fixtures_store import GOLDEN_DIR, bundled_store, read_golden, same_answer
@@ -103,7 +106,7 @@ def test_saved_queries_do_not_need_a_union_default_graph() -> None:
 
 def test_readme_is_up_to_date() -> None:
     readme = (QUERIES_DIR / "README.md").read_text(encoding="utf-8")
-    assert readme == readme_text(), "queries/README.md is stale: python -m cancu.answers.queries"
+    assert readme == readme_text(), "queries/README.md is stale: python -m cancu.query.saved"
 
 
 @pytest.mark.parametrize(
@@ -236,7 +239,8 @@ def test_tasks_citing_normalises_the_number(backend: Embedded) -> None:
 )
 def test_injection_changes_nothing(backend: Embedded, name: str, param: str, value: str) -> None:
     before = len(bundled_store().store)
-    assert len(run_query(QUERIES[name], backend, {param: value})) == 0
+    with pytest.raises(NoMatchError, match="matches"):
+        run_query(QUERIES[name], backend, {param: value})
     assert len(bundled_store().store) == before
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cancu.answers.queries import load_queries
 from cancu.cli import main
+from cancu.query.saved import load_queries
 from cancu.store.embedded import EmbeddedStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -87,6 +87,13 @@ def test_query_show_prints_the_full_text(capsys) -> None:
         (["query", "tasks", "-p", "document"], "KEY=VALUE"),
         (["sparql", "SELECT ?x WHERE {"], "does not parse"),
         (["sparql"], "one of them"),
+        (["query", "tasks", "-p", "document=9999/QĐ-XYZ"], "such as 134/KH-UBND; 2818/QĐ-UBND"),
+        (["query", "tasks", "-p", "document=2819/QĐ-UBND"], "closest: 2818/QĐ-UBND"),
+        (
+            ["query", "agency-tasks", "-p", "agency=so tai chin tay ninh"],
+            "Sở Tài chính tỉnh Tây Ninh",
+        ),
+        (["query", "tasks-citing", "-p", "instrument=61/2018/NĐ-CQ"], "61/2018/NĐ-CP"),
     ],
 )
 def test_usage_errors_exit_2(capsys, store: str, argv: list[str], message: str) -> None:
@@ -100,9 +107,9 @@ def test_unknown_format_exits_2(capsys) -> None:
     assert exc.value.code == 2
 
 
-def test_missing_store_is_an_error(capsys, tmp_path: Path) -> None:
+def test_missing_store_is_a_usage_error(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "query", "documents", "--store", str(tmp_path / "none"))
-    assert code == 1 and "cancu build" in err
+    assert code == 2 and "cancu build" in err
 
 
 def test_sparql_select_ask_and_file(capsys, store: str, tmp_path: Path) -> None:

@@ -17,9 +17,9 @@ from rdflib.namespace import OWL, PROV, RDF
 from cancu.cli import link as link_cli
 from cancu.errors import StoreError
 from cancu.links.curated import HEADER_LINE
-from cancu.links.graph import LINKS_GRAPH
 from cancu.links.instruments import Instrument, store_instruments
 from cancu.links.reconcile import reconcile
+from cancu.links.statements import LINKS_GRAPH
 from cancu.store.embedded import EmbeddedStore
 from cancu.store.remote import RemoteStore
 from cancu.vocab import CANCU, sparql_prefixes

@@ -13,10 +13,12 @@ from typing import ClassVar
 import pyoxigraph as ox
 import pytest
 
-from cancu.answers.queries import load_queries
-from cancu.answers.query import Embedded, Remote, run_query, run_sparql
 from cancu.cli import main
 from cancu.errors import StoreError
+from cancu.query.backends import Embedded, Remote
+from cancu.query.run import run_query, run_sparql
+from cancu.query.saved import load_queries
+from cancu.resolve import NoMatchError
 from cancu.store.embedded import EmbeddedStore
 from cancu.store.remote import RemoteStore
 
@@ -104,7 +106,8 @@ def test_remote_injection_changes_nothing(
 ) -> None:
     before = _remote_count(server)
     remote = Remote(RemoteStore(server.query_url))
-    assert len(run_query(QUERIES[name], remote, {param: value})) == 0
+    with pytest.raises(NoMatchError, match="matches"):
+        run_query(QUERIES[name], remote, {param: value})
     assert _remote_count(server) == before
 
 

@@ -1,4 +1,4 @@
-"""The core constraints compiled to SPARQL (cancu.answers.shacl_core) against pySHACL, the
+"""The core constraints compiled to SPARQL (cancu.validate.shacl_core) against pySHACL, the
 reference: the same results on the bundled documents, on generated ones, on every shape
 fixture and on edge values of each translated constraint component."""
 
@@ -10,21 +10,22 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from cancu.answers import validate as v
-from cancu.answers.shacl_core import Unsupported, compile_shapes
 from cancu.pipeline import build
 from cancu.store.embedded import EmbeddedStore, rdflib_graph
+from cancu.validate import validator as v
+from cancu.validate.shacl_core import Unsupported, compile_shapes
 from tests.fixtures_store import bundled_store
 
 FIXTURES = sorted((Path(__file__).parent / "shape_fixtures").glob("*/*.ttl"))
 PREFIXES = """@prefix sh: <http://www.w3.org/ns/shacl#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix ex: <urn:ex:> .
 """
 
 
-def _rows(report: v.Report) -> list:
+def _rows(report: v.ValidationReport) -> list:
     return [(d.document, d.results) for d in report.documents]
 
 
@@ -90,6 +91,20 @@ CASES = {
         'ex:a ex:p "ABc", "xab", <urn:abc>, [] .',
     ),
     "minLength": ("sh:minLength 2", 'ex:a ex:p "", "a", "ab", [] .'),
+    "maxLength": ("sh:maxLength 2", 'ex:a ex:p "", "ab", "abc", <urn:x>, [] .'),
+    "maxInclusive": ("sh:maxInclusive 2", 'ex:a ex:p 1, 2, 2.5, "x" .'),
+    "minExclusive": ("sh:minExclusive 0", "ex:a ex:p -1, 0, 0.5 ."),
+    "maxExclusive": (
+        'sh:maxExclusive "2020-01-01"^^xsd:date',
+        'ex:a ex:p "2019-12-31"^^xsd:date, "2020-01-01"^^xsd:date, 3 .',
+    ),
+    "nodeKind": ("sh:nodeKind sh:BlankNodeOrIRI", 'ex:a ex:p ex:b, [], "x" .'),
+    "languageIn": (
+        'sh:languageIn ( "vi" "en" )',
+        'ex:a ex:p "a"@vi, "b"@en-GB, "c"@fr, "d", ex:b .',
+    ),
+    "uniqueLang": ("sh:uniqueLang true", 'ex:a ex:p "a"@vi, "b"@vi, "c"@en, "d" .'),
+    "datatype langString": ("sh:datatype rdf:langString", 'ex:a ex:p "a"@vi, "b" .'),
     "minCount and maxCount": (
         "sh:minCount 2 ; sh:maxCount 2",
         "ex:a ex:p 1 . ex:b a ex:C ; ex:p 1, 2, 3 .",
@@ -131,31 +146,52 @@ def test_own_targets_and_deactivated_shapes() -> None:
     assert [(r.focus, r.shape) for r in fast] == [("urn:ex:a", "urn:ex:P")] and fast == reference
 
 
+def test_implicit_class_target() -> None:
+    shape = """ex:C a sh:NodeShape, rdfs:Class ; sh:property ex:P .
+    ex:P sh:path ex:p ; sh:minCount 1 ; sh:message "m"@en ."""
+    fast, reference = _both(shape, "ex:a a ex:C . ex:b a ex:D . ex:D rdfs:subClassOf ex:C .")
+    assert [r.focus for r in fast] == ["urn:ex:a", "urn:ex:b"] and fast == reference
+
+
+def test_node_level_constraints() -> None:
+    shape = """ex:S a sh:NodeShape ; sh:targetNode ex:a, ex:b, "x" ; sh:class ex:C ;
+        sh:nodeKind sh:IRI ; sh:message "m"@en ."""
+    fast, reference = _both(shape, "ex:a a ex:C . ex:b a ex:D .")
+    assert sorted(r.focus for r in fast) == ["urn:ex:b", "x", "x"] and fast == reference
+
+
+def test_typed_literals_in_canonical_form_are_compared() -> None:
+    shape = """ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P .
+    ex:P a sh:PropertyShape ; sh:path ex:p ; sh:in ( 1 2.5 true ) ; sh:message "m"@en ."""
+    fast, reference = _both(shape, 'ex:a a ex:C ; ex:p 1, 2.5, true, 3, "1" .')
+    assert len(fast) == 2 and fast == reference
+
+
 @pytest.mark.parametrize(
-    "shapes",
+    "constraint,reason",
     [
-        "ex:S sh:targetClass ex:C ; sh:class ex:D .",
-        "ex:S a sh:NodeShape, rdfs:Class ; sh:property ex:P . ex:P sh:path ex:p ; sh:minCount 1 .",
+        ("sh:not [ sh:minCount 1 ]", "nested"),
+        ("sh:node ex:S", "not translated"),
+        ("sh:equals ex:q", "not translated"),
+        # Oxigraph stores "5"^^xsd:byte as "5"^^xsd:integer: a valid value would fail.
+        ("sh:datatype xsd:positiveInteger", "as xsd:integer"),
+        # No cast tells an ill-formed xsd:gYear ("20x0") from a well-formed one.
+        ("sh:datatype xsd:gYear", "ill-formed"),
+        # Oxigraph stores "1.00"^^xsd:decimal as "1": equality as written cannot be tested.
+        ('sh:in ( "1.0"^^xsd:decimal )', "stores it as"),
+        ('sh:hasValue "2020-01-01T00:00:00+00:00"^^xsd:dateTime', "stores it as"),
+        ('sh:not [ sh:hasValue "1.0"^^xsd:decimal ]', "stores it as"),
+        ('sh:in ( "5"^^xsd:byte )', "stores it as"),
     ],
-    ids=["node-level constraint of an untyped shape", "implicit class target"],
 )
-def test_untranslated_node_shapes_are_refused(shapes: str) -> None:
-    with pytest.raises(Unsupported):
-        compile_shapes(Graph().parse(data=PREFIXES + shapes, format="turtle"))
-
-
-@pytest.mark.parametrize(
-    "constraint",
-    ["sh:maxLength 3", "sh:not [ sh:minCount 1 ]", 'sh:languageIn ( "vi" )', "sh:node ex:S"],
-)
-def test_untranslated_features_are_refused(constraint: str) -> None:
+def test_untranslated_features_are_refused(constraint: str, reason: str) -> None:
     shapes = Graph().parse(
         data=PREFIXES
         + f"""ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P .
         ex:P a sh:PropertyShape ; sh:path ex:p ; {constraint} ; sh:message "m"@en .""",
         format="turtle",
     )
-    with pytest.raises(Unsupported):
+    with pytest.raises(Unsupported, match=reason):
         compile_shapes(shapes)
 
 

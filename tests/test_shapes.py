@@ -15,9 +15,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 
-from cancu.answers.report import path_text
-from cancu.answers.validate import SHAPES_DIR, load_shapes, validate
 from cancu.rdf.ontology import load_ontology
+from cancu.resources import shapes_dir
+from cancu.validate.report import path_text
+from cancu.validate.validator import load_shapes, validate
 
 FIXTURES = Path(__file__).parent / "shape_fixtures"
 VALID = sorted((FIXTURES / "valid").glob("*.ttl"))
@@ -140,7 +141,7 @@ def test_named_shapes_carry_bilingual_metadata() -> None:
 def test_node_shapes_agree_across_files() -> None:
     """The same NodeShape IRI in several files carries the same metadata and targets."""
     seen: dict[URIRef, set] = {}
-    for path in sorted(SHAPES_DIR.glob("*.ttl")):
+    for path in sorted(shapes_dir().glob("*.ttl")):
         g = Graph().parse(path, format="turtle")
         for shape in g.subjects(RDF.type, SH.NodeShape):
             if isinstance(shape, URIRef):
@@ -149,7 +150,7 @@ def test_node_shapes_agree_across_files() -> None:
 
 
 def test_in_lists_equal_their_schemes() -> None:
-    g = Graph().parse(SHAPES_DIR / "vocabularies.ttl", format="turtle")
+    g = Graph().parse(shapes_dir() / "vocabularies.ttl", format="turtle")
     schemes = load_ontology()
     checked = 0
     for shape, members in g.subject_objects(SH["in"]):

@@ -12,10 +12,10 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from cancu.answers import validate as v
 from cancu.cli import main
 from cancu.pipeline import AGENCIES_GRAPH, ONTOLOGY_GRAPH, build, vocabulary_graphs
 from cancu.store.embedded import EmbeddedStore
+from cancu.validate import validator as v
 from cancu.vocab import CANCU
 from tests.fixtures_store import bundled_store, bundled_store_path
 
@@ -34,7 +34,7 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_report(seed_store: Path) -> v.DocumentReport:
+def seed_report(seed_store: Path) -> v.DocumentValidation:
     report = v.validate(EmbeddedStore(seed_store, read_only=True), SEED_NUMBER)
     assert len(report.documents) == 1
     return report.documents[0]
@@ -46,30 +46,30 @@ def seed_graph(seed_store: Path) -> Graph:
     return store.graph(*[n for n in store.graph_names() if str(n).endswith("/graph")])
 
 
-def results(doc: v.DocumentReport, shape: str) -> list:
+def results(doc: v.DocumentValidation, shape: str) -> list:
     return [r for r in doc.results if r.shape.endswith("/" + shape)]
 
 
-def test_seed_has_no_violation(seed_report: v.DocumentReport) -> None:
+def test_seed_has_no_violation(seed_report: v.DocumentValidation) -> None:
     assert seed_report.count("Violation") == 0
     assert seed_report.summary().startswith(f"{SEED_NUMBER}: 0 violations, ")
 
 
-def test_seed_declared_total_differs_from_task_budgets(seed_report: v.DocumentReport) -> None:
+def test_seed_declared_total_differs_from_task_budgets(seed_report: v.DocumentValidation) -> None:
     [total] = results(seed_report, "AppendixTotalShape")
     for figure in ("1752580000", "1847580000", "-95000000"):
         assert figure in total.message("en")
     assert total.value_lines == (2019, 2021)
 
 
-def test_seed_tasks_without_lead(seed_report: v.DocumentReport, seed_graph: Graph) -> None:
+def test_seed_tasks_without_lead(seed_report: v.DocumentValidation, seed_graph: Graph) -> None:
     found = results(seed_report, "TaskLeadShape")
     numbering = {str(seed_graph.value(URIRef(r.focus), CANCU.numbering)) for r in found}
     assert {"2.1.", "8.", "10.3."} <= numbering
     assert all(r.lines for r in found)
 
 
-def test_seed_deadlines_of_2020_in_the_2021_plan(seed_report: v.DocumentReport) -> None:
+def test_seed_deadlines_of_2020_in_the_2021_plan(seed_report: v.DocumentValidation) -> None:
     outside = results(seed_report, "TaskDeadlineOutsidePlanYearShape")
     before = results(seed_report, "TaskDeadlineBeforeDecisionShape")
     assert len(outside) >= 3 and len(before) >= 3
@@ -77,19 +77,19 @@ def test_seed_deadlines_of_2020_in_the_2021_plan(seed_report: v.DocumentReport) 
     assert all(r.lines and r.value_lines for r in outside)
 
 
-def test_seed_area_heading_opened_twice(seed_report: v.DocumentReport) -> None:
+def test_seed_area_heading_opened_twice(seed_report: v.DocumentValidation) -> None:
     found = results(seed_report, "TaskGroupHeadingRepeatedShape")
     assert {r.lines[0] for r in found} == {1124, 1150}
     assert all("II. CẢI CÁCH THỂ CHẾ" in r.message("vi") for r in found)
 
 
-def test_seed_truncated_agency_name(seed_report: v.DocumentReport) -> None:
+def test_seed_truncated_agency_name(seed_report: v.DocumentValidation) -> None:
     found = results(seed_report, "ParticipationTruncatedShape")
     assert found and all(r.lines for r in found)
     assert any("Văn phòng Đoàn ĐBQH" in r.label for r in found)
 
 
-def _rows(report: v.Report) -> list[tuple]:
+def _rows(report: v.ValidationReport) -> list[tuple]:
     return [(d.document, d.label, d.results) for d in report.documents]
 
 
@@ -120,7 +120,7 @@ def test_vocabulary_subset_gives_the_results_of_the_whole_vocabulary(seed_store:
     assert subset.results == whole.results and len(whole.results) > 20
 
 
-def test_results_are_in_reading_order(seed_report: v.DocumentReport) -> None:
+def test_results_are_in_reading_order(seed_report: v.DocumentValidation) -> None:
     starts = [(r.lines or (0, 0))[0] for r in seed_report.results]
     assert starts == sorted(starts) and len(set(starts)) > 10
 

@@ -4,6 +4,11 @@
 'a.txt:12: expected a decision number'
 >>> str(ParseError("not an instrument number: 'abc'"))
 "not an instrument number: 'abc'"
+
+Exit codes of the ``cancu`` command, set in one place (:func:`cancu.cli.main`): 0 success;
+1 a document failed, validation found violations, or the store or an endpoint failed
+(:class:`CancuError`); 2 a :class:`UsageError`; 3 a :class:`BusyError`; 141 the reader of the
+output stopped (``| head``).
 """
 
 from __future__ import annotations
@@ -45,3 +50,15 @@ class ParseError(CancuError):
 
 class StoreError(CancuError):
     """The store could not be read or written; nothing was changed."""
+
+
+class UsageError(CancuError):
+    """What was asked cannot be done as asked: an unknown name or option value, a parameter
+    that matches nothing, a store directory that is missing or is not a store. The ``cancu``
+    command exits with code 2."""
+
+
+class BusyError(CancuError):
+    """Something cancu needs is held by another process: the store (a running ``cancu build``
+    or ``cancu serve --enable-update``) or a network port. Retrying later may work; the
+    ``cancu`` command exits with code 3."""

@@ -24,26 +24,34 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
+from rdflib.namespace import PROV, RDF, RDFS
 
+from cancu import __version__
 from cancu.errors import CancuError, InputError, StoreError
 from cancu.extract.document import extract_document
 from cancu.extract.records import Document
 from cancu.extract.summary import counts, warnings_of
-from cancu.links.graph import LINKS_GRAPH, store_links_graph
+from cancu.links.statements import LINKS_GRAPH, store_links_graph
 from cancu.rdf.mapping import document_graph, document_ntriples
-from cancu.rdf.ontology import ontology_path, schemes_path
+from cancu.resources import (
+    example_sources,
+    extractor_files,
+    gazetteer_files,
+    ontology_file,
+    schemes_file,
+)
 from cancu.read import read_file
 from cancu.store.embedded import EmbeddedStore
 from cancu.text.names import Gazetteer
 from cancu.text.normalize import normalize_text
-from cancu.vocab import BASE
+from cancu.vocab import BASE, SCHEMA
 
-SOURCES_DIR = Path(__file__).resolve().parents[2] / "data" / "sources"
-GAZETTEER_TTL = Path(__file__).resolve().parents[2] / "data" / "agencies.ttl"
 BATCH_SIZE = 200
 """Documents :func:`build` extracts and loads at a time."""
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 AGENCIES_GRAPH = URIRef(BASE + "graph/agencies")
+EXTRACTOR_GRAPH = URIRef(BASE + "graph/extractor")
+"""Says which cancu version and extractor fingerprint made the document graphs."""
 
 
 @dataclass
@@ -82,9 +90,9 @@ def vocabulary_ntriples() -> dict[URIRef, str]:
     Raises :class:`~cancu.errors.InputError` naming a file that is missing or does not parse.
 
     >>> sorted(str(name).rsplit("/", 1)[-1] for name in vocabulary_ntriples())
-    ['agencies', 'ontology']
+    ['agencies', 'extractor', 'ontology']
     """
-    files = {ONTOLOGY_GRAPH: (ontology_path(), schemes_path()), AGENCIES_GRAPH: (GAZETTEER_TTL,)}
+    files = {ONTOLOGY_GRAPH: (ontology_file(), schemes_file()), AGENCIES_GRAPH: gazetteer_files()}
     out = {}
     for name, paths in files.items():
         triples: list[ox.Triple] = []
@@ -94,7 +102,36 @@ def vocabulary_ntriples() -> dict[URIRef, str]:
             except (OSError, SyntaxError) as exc:
                 raise InputError(f"cannot read it as Turtle: {exc}", source=str(path)) from None
         out[name] = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    out[EXTRACTOR_GRAPH] = extractor_ntriples()
     return out
+
+
+def extractor_ntriples() -> str:
+    """The extraction activity documents name with ``prov:wasGeneratedBy``: its fingerprint,
+    and the cancu version it ran in.
+
+    >>> f'"{__version__}"' in extractor_ntriples()
+    True
+    """
+    activity, software = ox.NamedNode(generator()), ox.NamedNode(f"{BASE}software/{__version__}")
+    triples = [
+        ox.Triple(activity, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PROV.Activity))),
+        ox.Triple(activity, ox.NamedNode(str(PROV.wasAssociatedWith)), software),
+        ox.Triple(activity, ox.NamedNode(str(RDFS.label)), ox.Literal(provenance_line())),
+        ox.Triple(software, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PROV.SoftwareAgent))),
+        ox.Triple(software, ox.NamedNode(str(SCHEMA.name)), ox.Literal("cancu")),
+        ox.Triple(software, ox.NamedNode(str(SCHEMA.softwareVersion)), ox.Literal(__version__)),
+    ]
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+def provenance_line() -> str:
+    """The version and the extractor fingerprint, as ``cancu build`` prints them.
+
+    >>> provenance_line().startswith(f"cancu {__version__}, extractor ")
+    True
+    """
+    return f"cancu {__version__}, extractor {fingerprint()}"
 
 
 def vocabulary_graphs() -> dict[URIRef, Graph]:
@@ -134,23 +171,20 @@ def expand_sources(paths: Sequence[Path]) -> list[Path]:
 
 
 def default_sources() -> list[Path]:
-    """Every ``data/sources/*.txt``, sorted."""
-    return sorted(SOURCES_DIR.glob("*.txt"))
+    """The bundled example decisions (``data/sources/*.txt``), sorted."""
+    return example_sources()
 
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """A hash of the extractor's code and data: graphs made by other code are rebuilt.
+    """A hash of the extractor's shipped code and data (:func:`cancu.resources.extractor_files`):
+    graphs made by other code are rebuilt.
 
     >>> len(fingerprint())
     16
     """
-    package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    files = [*sorted((package / "text").glob("*.py")), *sorted((package / "parse").glob("*.py"))]
-    files += [*sorted((package / "extract").glob("*.py")), *sorted((package / "rdf").glob("*.py"))]
-    files += [GAZETTEER_TTL, package.parents[1] / "ontology" / "schemes.ttl"]
-    for path in files:
+    for path in extractor_files():
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

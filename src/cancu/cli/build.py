@@ -21,7 +21,7 @@ def _progress(done: int, total: int, source: str) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Extract sources into their named graphs and load them into the store."""
-    from cancu.pipeline import build, expand_sources
+    from cancu.pipeline import build, expand_sources, provenance_line
 
     store = EmbeddedStore(args.store)
     many = len(args.sources) > 10 and sys.stderr.isatty()
@@ -50,6 +50,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 f"  … {len(report.warnings) - args.max_warnings} more warnings (--max-warnings N)"
             )
     print(f"store {args.store}: {store.count()} quads in {len(store.graph_names())} graphs")
+    print(f"made by {provenance_line()}")
     if failed:
         print(f"{failed} of {len(reports)} sources failed; the others were loaded", file=sys.stderr)
     if args.out:

@@ -16,21 +16,17 @@ from cancu.cli.common import store_arg
 def cmd_graph(args: argparse.Namespace) -> int:
     """Build a graph from the store and write it as an interactive HTML page (works offline),
     GraphML or GEXF (Gephi, yEd), DOT or SVG (Graphviz) or node-link JSON."""
-    from cancu.answers import export, graphs, metrics
+    from cancu.graph import export, metrics, views
     from cancu.store.embedded import EmbeddedStore
 
-    corpus = graphs.load_corpus(EmbeddedStore(args.store, read_only=True))
-    try:
-        sel = graphs.select(
-            corpus, document=args.document or "", area=args.area or "", agency=args.agency or ""
-        )
-    except graphs.SelectionError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    graph = graphs.build_view(corpus, args.view, sel, expand_groups=args.expand_groups)
+    corpus = views.load_corpus(EmbeddedStore(args.store, read_only=True))
+    sel = views.select(
+        corpus, document=args.document or "", area=args.area or "", agency=args.agency or ""
+    )
+    graph = views.build_view(corpus, args.view, sel, expand_groups=args.expand_groups)
     figures = metrics.agency_metrics(
-        graphs.responsibility(corpus, sel, expand_groups=args.expand_groups),
-        graphs.collaboration(corpus, sel, expand_groups=args.expand_groups),
+        views.responsibility(corpus, sel, expand_groups=args.expand_groups),
+        views.collaboration(corpus, sel, expand_groups=args.expand_groups),
     )
     metrics.annotate(graph, figures)
     out = args.out or Path("build") / f"graph-{args.view}.{args.format}"
@@ -46,8 +42,8 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``graph`` command."""
-    from cancu.answers.export import FORMATS, SERVER_URL
-    from cancu.answers.graphs import VIEWS
+    from cancu.graph.export import FORMATS, SERVER_URL
+    from cancu.graph.views import VIEWS
 
     p = sub.add_parser(
         "graph",

@@ -15,8 +15,8 @@ from cancu.links.curated import LINKS_CSV
 
 def _load(args: argparse.Namespace) -> int:
     """Rebuild the links graph from the table (and reconcile with ``--endpoint``)."""
-    from cancu.links.graph import LINKS_GRAPH, store_links_graph
     from cancu.links.instruments import store_instruments
+    from cancu.links.statements import LINKS_GRAPH, store_links_graph
     from cancu.store.embedded import EmbeddedStore
 
     store = EmbeddedStore(args.store)

@@ -12,8 +12,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from cancu.answers.queries import QueryError, get_query, load_queries
 from cancu.cli.common import store_arg
+from cancu.query.saved import QueryError, get_query, load_queries
 
 
 def _emit(text: str) -> None:
@@ -27,11 +27,6 @@ def _emit(text: str) -> None:
     buffer.flush()
 
 
-def _usage_error(exc: Exception) -> int:
-    print(f"error: {exc}", file=sys.stderr)
-    return 2
-
-
 def _password(args: argparse.Namespace) -> str | None:
     if not args.password_env:
         return None
@@ -41,7 +36,7 @@ def _password(args: argparse.Namespace) -> str | None:
 
 
 def _backend(args: argparse.Namespace, *, union: bool = False):
-    from cancu.answers.query import Embedded, Remote
+    from cancu.query.backends import Embedded, Remote
 
     if args.endpoint:
         from cancu.store.remote import RemoteStore
@@ -78,22 +73,19 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
 
 def cmd_query(args: argparse.Namespace) -> int:
     """Run a saved query (see ``cancu queries``)."""
-    from cancu.answers.formats import format_result
-    from cancu.answers.query import run_query
+    from cancu.query.formats import format_result
+    from cancu.query.run import run_query
 
-    try:
-        query = get_query(args.name)
-        params = _parse_params(args.param)
-        for name in params:
-            query.param(name)
-        if args.show:
-            _emit(query.sparql)
-            return 0
-        result = run_query(query, _backend(args), params, limit=args.limit)
-        if args.columns:
-            result = result.select([c.strip() for c in args.columns.split(",") if c.strip()])
-    except QueryError as exc:
-        return _usage_error(exc)
+    query = get_query(args.name)
+    params = _parse_params(args.param)
+    for name in params:
+        query.param(name)
+    if args.show:
+        _emit(query.sparql)
+        return 0
+    result = run_query(query, _backend(args), params, limit=args.limit)
+    if args.columns:
+        result = result.select([c.strip() for c in args.columns.split(",") if c.strip()])
     _emit(
         format_result(result, args.format, width=_width())
         + ("\n" if args.format == "table" else "")
@@ -104,30 +96,28 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_sparql(args: argparse.Namespace) -> int:
     """Run an ad hoc SPARQL query; the project prefixes are declared for it. On the embedded
     store the default graph is the union of all named graphs."""
-    from cancu.answers.formats import GRAPH_FORMATS, format_result, format_triples
-    from cancu.answers.query import Result, run_sparql
+    from cancu.query.backends import Result
+    from cancu.query.formats import GRAPH_FORMATS, format_result, format_triples
+    from cancu.query.run import run_sparql
 
     if (args.query is None) == (args.file is None):
-        return _usage_error(QueryError("give a query text or -f FILE (one of them)"))
+        raise QueryError("give a query text or -f FILE (one of them)")
     text = args.file.read_text(encoding="utf-8") if args.file else args.query
-    try:
-        answer = run_sparql(text, _backend(args, union=True), limit=args.limit)
-    except QueryError as exc:
-        return _usage_error(exc)
+    answer = run_sparql(text, _backend(args, union=True), limit=args.limit)
     fmt = args.format
     if isinstance(answer, bool):
         _emit(("true" if answer else "false") + "\n")
     elif isinstance(answer, Result):
         if fmt in GRAPH_FORMATS:
-            return _usage_error(QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE queries"))
+            raise QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE queries")
         _emit(
             format_result(answer, fmt or "table", width=_width())
             + ("\n" if not fmt or fmt == "table" else "")
         )
     else:
         if fmt and fmt not in GRAPH_FORMATS:
-            return _usage_error(
-                QueryError(f"a CONSTRUCT/DESCRIBE answer is written as {', '.join(GRAPH_FORMATS)}")
+            raise QueryError(
+                f"a CONSTRUCT/DESCRIBE answer is written as {', '.join(GRAPH_FORMATS)}"
             )
         _emit(format_triples(answer, fmt or "turtle"))
     return 0
@@ -136,24 +126,13 @@ def cmd_sparql(args: argparse.Namespace) -> int:
 def cmd_push(args: argparse.Namespace) -> int:
     """Write every named graph of the embedded store to a SPARQL 1.1 store (Graph Store
     Protocol: one PUT per graph, so pushing twice changes nothing)."""
-    import pyoxigraph as ox
 
     from cancu.store.embedded import EmbeddedStore
     from cancu.store.remote import RemoteStore
 
-    try:
-        remote = RemoteStore(
-            args.endpoint, args.graph_store, user=args.user, password=_password(args)
-        )
-    except QueryError as exc:
-        return _usage_error(exc)
+    remote = RemoteStore(args.endpoint, args.graph_store, user=args.user, password=_password(args))
     store = EmbeddedStore(args.store, read_only=True)
-    graphs = {
-        str(name): store.store.dump(
-            format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name))
-        )
-        for name in store.graph_names()
-    }
+    graphs = {str(name): store.graph_ntriples(name) for name in store.graph_names()}
     if not graphs:
         print(
             f"error: the store {args.store} holds no named graph: run 'cancu build'",
@@ -186,7 +165,7 @@ def _source_args(parser: argparse.ArgumentParser) -> None:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``queries``, ``query``, ``sparql`` and ``push`` commands."""
-    from cancu.answers.formats import GRAPH_FORMATS, RESULT_FORMATS
+    from cancu.query.formats import GRAPH_FORMATS, RESULT_FORMATS
 
     p = sub.add_parser("queries", help="list the saved queries", description=cmd_queries.__doc__)
     p.set_defaults(func=cmd_queries)

@@ -1,15 +1,17 @@
 """``cancu serve``: the store as a read-only SPARQL endpoint with pages and a web UI.
 
-Exit codes: 0 stopped with Ctrl-C; 1 the store could not be opened; 2 usage error.
+Exit codes: 0 stopped with Ctrl-C; 2 usage error (no store there); 3 the port is in use.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import signal
-import sys
 
 from cancu.cli.common import store_arg
+from cancu.errors import BusyError, UsageError
+from cancu.store.embedded import check_store_dir
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -21,11 +23,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from cancu.serve.server import make_server
 
     if args.enable_update and not args.token:
-        print("error: --enable-update needs --token TOKEN", file=sys.stderr)
-        return 2
-    if not args.store.exists():
-        print(f"error: no store at {args.store}: run 'cancu build' first", file=sys.stderr)
-        return 1
+        raise UsageError("--enable-update needs --token TOKEN")
+    check_store_dir(args.store, must_exist=True)
     settings = Settings(
         store=args.store,
         timeout=args.timeout,
@@ -36,7 +35,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         enable_update=args.enable_update,
         token=args.token,
     )
-    server, app = make_server(args.host, args.port, settings)
+    try:
+        server, app = make_server(args.host, args.port, settings)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        raise BusyError(
+            f"port {args.port} on {args.host} is in use (another cancu serve?): "
+            "stop that server, or pass --port N (0 picks a free one)"
+        ) from None
     signal.signal(signal.SIGTERM, _stop)
     print(
         f"cancu serving {args.store} at http://{args.host}:{server.server_address[1]}/ "

@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from cancu.cli.common import store_arg
-from cancu.errors import StoreError
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -14,19 +13,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
     severity and focus node. Exit 0 without violations, 1 with violations (or with warnings
     under --strict), 2 on a usage error such as an unknown document.
     """
-    from cancu.answers.report import render_json, render_text, render_ttl
-    from cancu.answers.validate import UnknownDocumentError, validate
     from cancu.store.embedded import EmbeddedStore
+    from cancu.validate.report import render_json, render_text, render_ttl
+    from cancu.validate.validator import load_shapes, validate
 
-    try:
-        store = EmbeddedStore(args.store, read_only=True)
-        graphs = args.format == "ttl"
-        report = validate(
-            store, args.document, args.shapes, jobs=args.jobs, graphs=graphs, engine=args.engine
-        )
-    except (UnknownDocumentError, StoreError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    store = EmbeddedStore(args.store, read_only=True)
+    refused = load_shapes(args.shapes).refused
+    if refused and args.engine == "sparql":
+        print(f"note: the core constraints run with pySHACL (slower): {refused}", file=sys.stderr)
+    graphs = args.format == "ttl"
+    report = validate(
+        store, args.document, args.shapes, jobs=args.jobs, graphs=graphs, engine=args.engine
+    )
     if args.format == "json":
         print(render_json(report, args.lang))
     elif args.format == "ttl":

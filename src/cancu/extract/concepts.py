@@ -18,7 +18,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 from rdflib.namespace import SKOS
 
-from cancu.rdf.ontology import schemes_path
+from cancu.resources import schemes_file
 from cancu.text.names import fold
 from cancu.vocab import SCHEME
 
@@ -32,7 +32,7 @@ _PROPERTIES = (SKOS.notation, SKOS.prefLabel, SKOS.altLabel)
 def _schemes() -> dict[str, list[tuple[str, str]]]:
     """(concept, value) pairs of the schemes' notations and labels, by property IRI."""
     pairs: dict[str, list[tuple[str, str]]] = {str(p): [] for p in _PROPERTIES}
-    for triple in ox.parse(path=schemes_path(), format=ox.RdfFormat.TURTLE):
+    for triple in ox.parse(path=schemes_file(), format=ox.RdfFormat.TURTLE):
         found = pairs.get(triple.predicate.value)
         if found is not None:
             found.append((triple.subject.value, triple.object.value))

@@ -31,11 +31,12 @@ from urllib.parse import urlsplit
 from cancu.errors import CancuError, ParseError
 from cancu.parse.numbers import parse_number
 from cancu.rdf.iris import instrument_iri
+from cancu.resources import links_table
 from cancu.text.names import Gazetteer
 from cancu.vocab import AGENCY
 
-LINKS_CSV = Path(__file__).resolve().parents[3] / "data" / "links.csv"
-"""The curated table shipped with the repository."""
+LINKS_CSV = links_table()
+"""The curated table shipped with the package (``data/links.csv``)."""
 
 COLUMNS = (
     "number", "issuer", "date", "database", "relation", "url", "status", "status_date",

@@ -20,7 +20,7 @@ from cancu.links.curated import (
     write_table,
 )
 from cancu.links.instruments import Instrument, store_instruments
-from cancu.links.search import SEARCH_PATTERNS, search_url
+from cancu.links.search_pages import SEARCH_PATTERNS, search_url
 from cancu.store.embedded import EmbeddedStore
 from cancu.vocab import AGENCY
 

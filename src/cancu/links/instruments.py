@@ -2,7 +2,7 @@
 
 >>> from cancu.store.embedded import EmbeddedStore
 >>> store = EmbeddedStore(None)
->>> store.store.update('''PREFIX eli: <http://data.europa.eu/eli/ontology#>
+>>> store.update('''PREFIX eli: <http://data.europa.eu/eli/ontology#>
 ... INSERT DATA { GRAPH <urn:g> { <urn:i> a <https://w3id.org/cancu/ontology#LegalInstrument> ;
 ...   eli:number "61/2018/NĐ-CP" ; eli:date_document "2018-04-23"^^<http://www.w3.org/2001/XMLSchema#date> } }''')
 >>> store_instruments(store)
@@ -17,6 +17,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from cancu.links import LINKS_GRAPH_IRI
+from cancu.sparql_text import values_block, with_leading_values
 from cancu.store.embedded import EmbeddedStore
 from cancu.vocab import sparql_prefixes
 
@@ -65,13 +66,12 @@ def _date(term: ox.Literal | None) -> date | None:
 
 def store_instruments(store: EmbeddedStore) -> list[Instrument]:
     """Every instrument of the store's document graphs, sorted by IRI."""
-    rows = list(store.store.query(sparql_prefixes() + _QUERY))
+    rows = list(store.query(sparql_prefixes() + _QUERY))
     issuers = sorted({row["issuer"].value for row in rows if row["issuer"]})
     labels: dict[str, set[str]] = {iri: set() for iri in issuers}
     if issuers:
-        values = " ".join(f"<{iri}>" for iri in issuers)
-        query = _LABELS.replace("WHERE {", "WHERE {\n  VALUES ?by { " + values + " }", 1)
-        for row in store.store.query(sparql_prefixes() + query):
+        block = values_block(["by"], [(ox.NamedNode(iri),) for iri in issuers])
+        for row in store.query(sparql_prefixes() + with_leading_values(_LABELS, block)):
             labels[row["by"].value].add(row["label"].value)
     return [
         Instrument(

@@ -25,8 +25,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, XSD
 
 from cancu.errors import ParseError
-from cancu.links.graph import new_graph, record_iri
 from cancu.links.instruments import Instrument
+from cancu.links.statements import new_graph, record_iri
 from cancu.parse.numbers import parse_number
 from cancu.store.remote import RemoteStore
 from cancu.text.names import fold

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from cancu.answers.graphs import VIEWS
+from cancu.graph.views import VIEWS
 from cancu.serve import pages, protocol, ui
 from cancu.serve.negotiate import pick, wants_html
 from cancu.serve.pool import Pool, PoolError
@@ -213,11 +213,11 @@ def _node(iri: str):
 
 
 def static(name: str) -> Response:
-    """A file under ``static/`` (this package's, or ``graph/…`` from cancu.answers)."""
+    """A file under ``static/`` (this package's, or ``graph/…`` from cancu.graph)."""
     if not re.fullmatch(r"[A-Za-z0-9._/-]+", name) or ".." in name:
         return text(404, "not found")
     package, rel = (
-        ("cancu.answers", "static/" + name)
+        ("cancu.graph", "static/" + name)
         if name.startswith("graph/")
         else ("cancu.serve", "static/" + name)
     )

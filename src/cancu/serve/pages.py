@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
-from cancu.answers.query import Result
+from cancu.query.backends import Result
 from cancu.serve import pagedata as pd
 from cancu.serve.web import Response, esc, link, page
 

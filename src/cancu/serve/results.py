@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from cancu.answers.formats import format_triples, json_term, to_csv, to_tsv, to_xml
-from cancu.answers.query import Result
+from cancu.query.backends import Result
+from cancu.query.formats import format_triples, json_term, to_csv, to_tsv, to_xml
 from cancu.serve.negotiate import GRAPH_TYPES, RESULT_TYPES
 
 

@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,12 +43,16 @@ def rss_kib(pid: int) -> int | None:
 
 
 @contextmanager
-def running_server(store: Path, *args: str, wait: float = 60.0) -> Iterator[Running]:
-    """``python -m cancu.serve --store STORE --port 0 ARGS…``; yields once it answers."""
+def running_server(
+    store: Path,
+    *args: str,
+    wait: float = 60.0,
+    command: Sequence[str] = (sys.executable, "-m", "cancu.serve"),
+) -> Iterator[Running]:
+    """``COMMAND --store STORE --port 0 ARGS…`` (default ``python -m cancu.serve``); yields
+    once it answers."""
     cmd = [
-        sys.executable,
-        "-m",
-        "cancu.serve",
+        *command,
         "--store",
         str(store),
         "--host",

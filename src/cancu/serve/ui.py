@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from cancu.answers.export import script_json
-from cancu.answers.queries import load_queries
+from cancu.graph.export import script_json
+from cancu.query.saved import load_queries
 from cancu.serve.web import Response, esc, page
 from cancu.vocab import PREFIXES
 
@@ -76,12 +76,12 @@ all named graphs. Tiền tố · prefixes (<button id="add-prefixes" type="butto
 
 
 def graph_page(data: dict) -> Response:
-    """The interactive graph page of :mod:`cancu.answers.export`, with its scripts as files
+    """The interactive graph page of :mod:`cancu.graph.export`, with its scripts as files
     (the export inlines them; this server's CSP allows scripts only from /static)."""
-    template = (resources.files("cancu.answers") / "static" / "graph" / "page.html").read_text(
+    template = (resources.files("cancu.graph") / "static" / "graph" / "page.html").read_text(
         encoding="utf-8"
     )
-    css = (resources.files("cancu.answers") / "static" / "graph" / "graph.css").read_text(
+    css = (resources.files("cancu.graph") / "static" / "graph" / "graph.css").read_text(
         encoding="utf-8"
     )
     template = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", template)

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from cancu.answers.export import script_json
+from cancu.graph.export import script_json
 from cancu.vocab import BASE
 
 CSP = (

@@ -85,8 +85,9 @@ class Jobs:
     def job_saved(
         self, name: str, params: Mapping[str, str], accept: str | None, override: str | None
     ) -> Answer:
-        from cancu.answers.queries import QueryError, load_queries
-        from cancu.answers.query import Embedded, run_query
+        from cancu.query.backends import Embedded
+        from cancu.query.run import run_query
+        from cancu.query.saved import QueryError, load_queries
 
         query = load_queries().get(name)
         if query is None:
@@ -103,7 +104,7 @@ class Jobs:
         return result_answer(result, fmt, truncated, self.max_rows)
 
     def job_rows(self, queries: list[str], bindings: Mapping[str, ox.NamedNode]) -> list:
-        from cancu.answers.query import Embedded
+        from cancu.query.backends import Embedded
 
         backend = Embedded(self.store, union=True)
         out = []
@@ -114,13 +115,13 @@ class Jobs:
         return out
 
     def job_graph(self, view: str, server_url: str) -> dict:
-        from cancu.answers import export, graphs, metrics
+        from cancu.graph import export, metrics, views
 
-        corpus = graphs.load_corpus(self.store)
-        graph = graphs.build_view(corpus, view)
+        corpus = views.load_corpus(self.store)
+        graph = views.build_view(corpus, view)
         metrics.annotate(
             graph,
-            metrics.agency_metrics(graphs.responsibility(corpus), graphs.collaboration(corpus)),
+            metrics.agency_metrics(views.responsibility(corpus), views.collaboration(corpus)),
         )
         return export.page_data(graph, server_url=server_url, title=f"cancu · {view}")
 

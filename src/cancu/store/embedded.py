@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, XSD
 
-from cancu.errors import StoreError
+from cancu.errors import BusyError, StoreError, UsageError
 from cancu.vocab import CANCU
 
 DEFAULT_STORE = Path("build") / "store"
@@ -125,25 +125,48 @@ def _nquads(texts: Mapping[URIRef, str], names: list[URIRef]) -> bytes | None:
     return "".join(parts).encode("utf-8")
 
 
+def check_store_dir(path: Path, *, must_exist: bool) -> None:
+    """Refuse (:class:`~cancu.errors.UsageError`) a path that cannot be a store: missing when
+    ``must_exist``, a file, or a directory holding other files than an Oxigraph store.
+
+    >>> check_store_dir(Path("pyproject.toml"), must_exist=False)
+    Traceback (most recent call last):
+    cancu.errors.UsageError: pyproject.toml is not a store but a file: pass --store DIR with a new or empty directory, or the one 'cancu build' made
+    """
+    fix = "pass --store DIR with a new or empty directory, or the one 'cancu build' made"
+    if path.is_file():
+        raise UsageError(f"{path} is not a store but a file: {fix}")
+    if (path / "CURRENT").is_file():
+        return
+    if path.is_dir() and any(path.iterdir()):
+        raise UsageError(f"{path} is not a store (a directory of other files): {fix}")
+    if must_exist:
+        raise UsageError(f"no store at {path}: run 'cancu build' first (or pass --store DIR)")
+
+
 class EmbeddedStore:
     """A thin wrapper over :class:`pyoxigraph.Store` (in memory when ``path`` is None)."""
 
     def __init__(self, path: str | Path | None = DEFAULT_STORE, *, read_only: bool = False):
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        if self.path is not None:
+            check_store_dir(self.path, must_exist=read_only)
         try:
             if self.path is None:
                 self.store = ox.Store()
             elif read_only:
-                if not self.path.exists():
-                    raise StoreError(
-                        f"no store at {self.path}: run 'cancu build' first (or pass --store DIR)"
-                    )
                 self.store = ox.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.store = ox.Store(str(self.path))
         except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise BusyError(
+                    f"the store {self.path} is in use by another process (a running "
+                    "'cancu build', or 'cancu serve --enable-update'): wait for it to finish "
+                    "or stop it, or pass --store DIR"
+                ) from None
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
 
     def replace_graphs(self, graphs: Mapping[URIRef, Graph | str]) -> int:
@@ -261,6 +284,47 @@ class EmbeddedStore:
         """Remove named graphs in one transaction."""
         if names:
             self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{n}>" for n in names))
+
+    # -- reading: what callers use instead of the raw pyoxigraph store ---------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        union: bool = False,
+        default_graph: list | None = None,
+        substitutions: Mapping[str, object] | None = None,
+    ):
+        """Run a SPARQL query (pyoxigraph's answer); ``union``: the default graph is the union
+        of the named graphs. Raises :class:`StoreError` when the store cannot be read;
+        ``SyntaxError`` for a query that does not parse.
+
+        >>> store = EmbeddedStore(None)
+        >>> store.update('INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> 1 } }')
+        >>> bool(store.query("ASK { ?s ?p 1 }", union=True))
+        True
+        """
+        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()} or None
+        try:
+            return self.store.query(
+                sparql,
+                use_default_graph_as_union=union,
+                default_graph=default_graph,
+                substitutions=subs,
+            )
+        except OSError as exc:
+            raise StoreError(f"cannot read the store: {exc}") from None
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (one transaction); :class:`StoreError` when it fails."""
+        try:
+            self.store.update(sparql)
+        except OSError as exc:
+            raise StoreError(f"the store was left unchanged: {exc}") from None
+
+    def graph_ntriples(self, name: URIRef | str) -> bytes:
+        """One named graph as N-Triples."""
+        return self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name)))
 
     def graph_names(self) -> list[URIRef]:
         """The named graphs in the store, sorted."""

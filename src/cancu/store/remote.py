@@ -6,12 +6,12 @@ so pushing twice leaves the remote store as it was after the first push. Transie
 
 Queries go through SPARQLWrapper as POST requests. The saved queries name their graphs
 (``GRAPH ?g { … }``), so they need no union default graph on the server. Parameters are sent as
-a trailing ``VALUES`` clause built from validated RDF terms (see :func:`values_clause`), never
+a trailing ``VALUES`` clause built from validated RDF terms (see :func:`cancu.sparql_text.values_block`), never
 as text pasted inside the query.
 
 >>> graph_store_url("http://127.0.0.1:7878/query")
 'http://127.0.0.1:7878/store'
->>> print(values_clause({"agency": ox.NamedNode("http://x/a"), "n": ox.Literal('" } #')}))
+>>> print(values_block(["agency", "n"], [(ox.NamedNode("http://x/a"), ox.Literal('" } #'))]))
 VALUES (?agency ?n) { (<http://x/a> "\\" } #") }
 """
 
@@ -29,8 +29,8 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from cancu.errors import StoreError
+from cancu.sparql_text import Term, values_block
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
 TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -40,13 +40,6 @@ def graph_store_url(endpoint: str) -> str:
     if endpoint.rstrip("/").endswith("/query"):
         return endpoint.rstrip("/")[: -len("query")] + "store"
     raise StoreError(f"cannot guess the graph store URL of {endpoint}: pass --graph-store URL")
-
-
-def values_clause(bindings: Mapping[str, Term]) -> str:
-    """A ``VALUES`` clause binding each variable to one RDF term (serialised by pyoxigraph)."""
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(str(term) for term in bindings.values())
-    return f"VALUES ({names}) {{ ({terms}) }}"
 
 
 @dataclass
@@ -149,7 +142,12 @@ class RemoteStore:
     ) -> tuple[list[str], list[tuple[Term | None, ...]]]:
         """Run a SELECT query; return (variables, rows of pyoxigraph terms)."""
         if bindings:
-            sparql = sparql.rstrip() + "\n" + values_clause(bindings) + "\n"
+            sparql = (
+                sparql.rstrip()
+                + "\n"
+                + values_block(list(bindings), [tuple(bindings.values())])
+                + "\n"
+            )
         data = json.loads(self._fetch(sparql, "json"))
         variables = data["head"]["vars"]
         rows = [

@@ -47,10 +47,8 @@ import pyoxigraph as ox
 from rdflib.namespace import RDF, SKOS, XSD
 
 from cancu.errors import InputError
+from cancu.resources import gazetteer_files
 from cancu.vocab import AGENCY, CANCU, ORG, SCHEMA
-
-DEFAULT_PATH = Path(__file__).resolve().parents[3] / "data" / "agencies.ttl"
-"""The bundled gazetteer, ``data/agencies.ttl`` at the repository root."""
 
 Quality = Literal["exact", "normalized", "abbreviation", "truncated"]
 QUALITIES: tuple[Quality, ...] = ("exact", "normalized", "abbreviation", "truncated")
@@ -378,16 +376,19 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
-        """Parse a gazetteer file (Turtle); default :data:`DEFAULT_PATH`.
+        """Parse a gazetteer file (Turtle); default: the bundled gazetteer
+        (:func:`cancu.resources.gazetteer_files`).
 
         >>> len(Gazetteer.load().entries) > 100
         True
         """
-        path = path or DEFAULT_PATH
-        if not path.is_file():
-            raise InputError("gazetteer file not found", source=str(path))
-        triples = ox.parse(path=path, format=ox.RdfFormat.TURTLE)
-        return cls(_entries_from_triples(triples, str(path)))
+        paths = [path] if path else gazetteer_files()
+        triples: list[ox.Triple] = []
+        for file in paths:
+            if not file.is_file():
+                raise InputError("gazetteer file not found", source=str(file))
+            triples += ox.parse(path=file, format=ox.RdfFormat.TURTLE)
+        return cls(_entries_from_triples(triples, ", ".join(map(str, paths))))
 
     @classmethod
     def default(cls) -> Gazetteer:

@@ -12,7 +12,7 @@ handful of SPARQL queries; the builders turn a :class:`Corpus` (optionally narro
 
 >>> from cancu.store.embedded import EmbeddedStore
 >>> store = EmbeddedStore(None)
->>> store.store.update('''PREFIX cancu: <https://w3id.org/cancu/ontology#>
+>>> store.update('''PREFIX cancu: <https://w3id.org/cancu/ontology#>
 ... PREFIX cv: <http://data.europa.eu/m8g/>
 ... INSERT DATA { GRAPH <urn:g> { <urn:d> a cancu:SourceDocument .
 ...   <urn:t> a cancu:Task ; cancu:numbering "1." ; cancu:participation <urn:p> .
@@ -34,8 +34,9 @@ from itertools import combinations
 import networkx as nx
 import pyoxigraph as ox
 
-from cancu.answers.query import python_value
-from cancu.errors import CancuError
+from cancu.errors import UsageError
+from cancu.query.backends import python_value
+from cancu.resolve import gazetteer_agencies, pick
 from cancu.store.embedded import EmbeddedStore
 from cancu.text.names import fold
 from cancu.vocab import BASE, SCHEME, sparql_prefixes
@@ -44,10 +45,6 @@ VIEWS = ("responsibility", "collaboration", "legal-basis")
 AGENCIES_GRAPH = BASE + "graph/agencies"
 ONTOLOGY_GRAPH = BASE + "graph/ontology"
 _ROLE = str(SCHEME) + "role/"
-
-
-class SelectionError(CancuError):
-    """A name given to narrow a graph (agency, area, document) matches nothing or several."""
 
 
 @dataclass
@@ -164,7 +161,7 @@ _CONCEPTS = """SELECT ?c ?vi ?en { GRAPH <@G@> { ?c skos:prefLabel ?vi FILTER(la
 
 
 def _rows(store: EmbeddedStore, sparql: str) -> Iterable[dict[str, object]]:
-    answer = store.store.query(sparql_prefixes() + sparql, use_default_graph_as_union=True)
+    answer = store.query(sparql_prefixes() + sparql, union=True)
     assert isinstance(answer, ox.QuerySolutions)
     names = [v.value for v in answer.variables]
     for row in answer:
@@ -257,39 +254,14 @@ class Selection:
         return bool(self.document or self.area or self.agency)
 
 
-def _pick(what: str, name: str, candidates: dict[str, list[str]]) -> str:
-    """The one IRI whose labels fold-equal ``name``, else the one whose labels contain it.
-
-    >>> _pick("area", "the che", {"urn:a": ["Cải cách thể chế"], "urn:b": ["Một cửa"]})
-    'urn:a'
-    >>> _pick("area", "x", {"urn:a": ["A"]})
-    Traceback (most recent call last):
-    ...
-    cancu.answers.graphs.SelectionError: no area matches 'x'
-    """
-    if name in candidates:
-        return name
-    key = fold(name)
-    for test in (lambda lb: fold(lb) == key, lambda lb: key in fold(lb)):
-        found = sorted(i for i, labels in candidates.items() if any(test(lb) for lb in labels))
-        if len(found) == 1:
-            return found[0]
-        if found:
-            shown = "; ".join(f"{candidates[i][0]} <{i}>" for i in found[:8])
-            raise SelectionError(f"'{name}' matches several: {shown}")
-    raise SelectionError(f"no {what} matches '{name}'")
-
-
 def resolve_agency(corpus: Corpus, name: str, document: str = "") -> str:
     """An agent IRI from an IRI or a name written with or without diacritics (among the agents
     of ``document`` when given)."""
-    from cancu.text.names import Gazetteer
-
     if name in corpus.agents:
         return name
-    match = Gazetteer.load().match(name)
-    if match is not None and match.entry.iri in corpus.agents:
-        return match.entry.iri
+    known = gazetteer_agencies(name) & set(corpus.agents)
+    if len(known) == 1:
+        return known.pop()
     used = {
         a
         for i in corpus.items.values()
@@ -297,7 +269,7 @@ def resolve_agency(corpus: Corpus, name: str, document: str = "") -> str:
         for _, a in i.participants
     }
     labels = {a.iri: [x for x in (a.label, a.label_en) if x] for a in corpus.agents.values()}
-    return _pick("agency", name, {i: lb for i, lb in labels.items() if i in used and lb})
+    return pick("agency", name, {i: lb for i, lb in labels.items() if i in used and lb})
 
 
 def resolve_area(corpus: Corpus, name: str) -> str:
@@ -306,7 +278,7 @@ def resolve_area(corpus: Corpus, name: str) -> str:
     areas = {
         i: [*v, i.removeprefix(prefix)] for i, v in corpus.concepts.items() if i.startswith(prefix)
     }
-    return _pick("area", prefix + name if prefix + name in areas else name, areas)
+    return pick("area", prefix + name if prefix + name in areas else name, areas)
 
 
 def resolve_document(corpus: Corpus, name: str) -> str:
@@ -315,7 +287,7 @@ def resolve_document(corpus: Corpus, name: str) -> str:
     for iri in corpus.documents:
         inst = corpus.instruments.get(iri, Instrument(iri))
         docs[iri] = [x for x in (inst.number, inst.label, inst.number.split("/")[0]) if x] or [iri]
-    return _pick("document", name, docs)
+    return pick("document", name, docs)
 
 
 def select(corpus: Corpus, *, document: str = "", area: str = "", agency: str = "") -> Selection:
@@ -544,4 +516,4 @@ def build_view(
         return collaboration(corpus, sel, expand_groups=expand_groups)
     if view == "legal-basis":
         return legal_basis(corpus, sel)
-    raise SelectionError(f"unknown view '{view}': expected one of {', '.join(VIEWS)}")
+    raise UsageError(f"unknown view '{view}': expected one of {', '.join(VIEWS)}")

@@ -136,9 +136,7 @@ def script_json(data: object) -> str:
 
 
 def _static(name: str) -> str:
-    return (resources.files("cancu.answers") / "static" / "graph" / name).read_text(
-        encoding="utf-8"
-    )
+    return (resources.files("cancu.graph") / "static" / "graph" / name).read_text(encoding="utf-8")
 
 
 def page_data(graph: nx.Graph, *, server_url: str = SERVER_URL, title: str = "") -> dict:

@@ -1,15 +1,15 @@
 """Validation results and how ``cancu validate`` prints them (text, JSON, Turtle).
 
-A :class:`Report` holds one :class:`DocumentReport` per validated document graph; each
-holds its :class:`Result` rows and the standard ``sh:ValidationReport`` graph.
+A :class:`ValidationReport` holds one :class:`DocumentValidation` per validated document graph; each
+holds its :class:`ValidationResult` rows and the standard ``sh:ValidationReport`` graph.
 
->>> r = Result("Warning", "urn:t", "Task 1", "cancu:budget", None,
+>>> r = ValidationResult("Warning", "urn:t", "Task 1", "cancu:budget", None,
 ...            "sh:MinCountConstraintComponent", "https://w3id.org/cancu/shapes/TaskBudgetShape",
 ...            {"vi": "Nhiệm vụ không có kinh phí", "en": "The task has no budget"}, (5, 9))
->>> doc = DocumentReport("urn:d", "1/QĐ-UBND", [r])
+>>> doc = DocumentValidation("urn:d", "1/QĐ-UBND", [r])
 >>> doc.summary()
 '1/QĐ-UBND: 0 violations, 1 warnings'
->>> print(render_text(Report([doc]), lang="en").splitlines()[3])
+>>> print(render_text(ValidationReport([doc]), lang="en").splitlines()[3])
   [5–9] Task 1  <urn:t>
 """
 
@@ -31,7 +31,7 @@ SEVERITIES = ("Violation", "Warning", "Info")
 
 class Lookup(Protocol):
     """The reads :func:`label` and :func:`lines` make: an rdflib graph has them, and so has a
-    :class:`cancu.answers.sparql_checks.Dataset` over Oxigraph."""
+    :class:`cancu.validate.sparql_constraints.Dataset` over Oxigraph."""
 
     def value(self, subject: Any, predicate: Any) -> Any: ...
     def objects(self, subject: Any, predicate: Any) -> Iterable[Any]: ...
@@ -46,7 +46,7 @@ _HEADINGS = {
 
 
 @dataclass(frozen=True)
-class Result:
+class ValidationResult:
     """One validation result, with what a reader needs to find it in the source."""
 
     severity: str
@@ -66,12 +66,12 @@ class Result:
 
 
 @dataclass
-class DocumentReport:
+class DocumentValidation:
     """The results of one document graph."""
 
     document: str
     label: str
-    results: list[Result] = field(default_factory=list)
+    results: list[ValidationResult] = field(default_factory=list)
     graph: Graph | None = None
     seconds: float = 0.0
 
@@ -87,10 +87,10 @@ class DocumentReport:
 
 
 @dataclass
-class Report:
+class ValidationReport:
     """The results of every validated document."""
 
-    documents: list[DocumentReport]
+    documents: list[DocumentValidation]
 
     @property
     def violations(self) -> int:
@@ -127,7 +127,7 @@ def _lines(span: tuple[int, int] | None, word: str) -> str:
     return f"{word} {start}" if start == end else f"{start}–{end}"
 
 
-def render_text(report: Report, lang: str = "vi") -> str:
+def render_text(report: ValidationReport, lang: str = "vi") -> str:
     """Summary lines, then results grouped by document, severity and focus node."""
     words = _HEADINGS.get(lang, _HEADINGS["en"])
     out = [doc.summary() for doc in report.documents]
@@ -156,7 +156,7 @@ def _short(iri: str, document: str) -> str:
     return iri[len(document) + 1 :] if iri.startswith(document + "/") else iri
 
 
-def render_json(report: Report, lang: str = "vi") -> str:
+def render_json(report: ValidationReport, lang: str = "vi") -> str:
     """A JSON list of results, each with its document and its message in ``lang``."""
     rows = []
     for doc in report.documents:
@@ -167,7 +167,7 @@ def render_json(report: Report, lang: str = "vi") -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2)
 
 
-def render_ttl(report: Report) -> str:
+def render_ttl(report: ValidationReport) -> str:
     """The standard ``sh:ValidationReport`` as Turtle."""
     return report.graph().serialize(format="turtle")
 

@@ -2,7 +2,7 @@
 
 Each document graph is validated on its own, together with the ontology, schemes and gazetteer,
 optionally in several processes, all in Oxigraph: the SHACL Core constraints are compiled to
-SPARQL (:mod:`cancu.answers.shacl_core`) and the SHACL-SPARQL constraints (``sh:sparql``) run
+SPARQL (:mod:`cancu.validate.shacl_core`) and the SHACL-SPARQL constraints (``sh:sparql``) run
 once per check with ``VALUES $this { focus nodes }`` (or once per focus node with ``$this``
 substituted). pySHACL is the reference: ``engine="pyshacl"`` runs the core constraints with it
 (no inference) on an rdflib graph of the document and of the vocabulary triples it refers to
@@ -20,7 +20,6 @@ Results, with their messages in both languages, form one standard ``sh:Validatio
 
 from __future__ import annotations
 
-import re
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -32,24 +31,24 @@ from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from cancu.answers.report import (
-    DocumentReport,
+from cancu.errors import CancuError
+from cancu.rdf.ontology import load_ontology
+from cancu.resolve import matching, no_match
+from cancu.resources import shape_files
+from cancu.store.embedded import EmbeddedStore, rdflib_graph, to_oxigraph
+from cancu.validate.report import (
+    DocumentValidation,
     Lookup,
-    Report,
-    Result,
+    ValidationReport,
+    ValidationResult,
     label,
     lines,
     path_text,
 )
-from cancu.answers.shacl_core import CoreCheck, Unsupported, compile_shapes, run_core_check
-from cancu.answers.sparql_checks import Dataset, SparqlCheck, run_check, sparql_check
-from cancu.errors import CancuError
-from cancu.rdf.ontology import load_ontology
-from cancu.store.embedded import EmbeddedStore, rdflib_graph, to_oxigraph
+from cancu.validate.shacl_core import CoreCheck, Unsupported, compile_shapes, run_core_check
+from cancu.validate.sparql_constraints import Dataset, SparqlCheck, run_check, sparql_check
 from cancu.vocab import CANCU, ELI, PREFIXES
 
-SHAPES_DIR = Path(__file__).resolve().parents[3] / "shapes"
-"""The repository's ``shapes/`` folder."""
 SELECTIONS: dict[str, tuple[str, ...]] = {
     "core": ("core", "vocabularies"),
     "recommended": ("recommended",),
@@ -69,20 +68,18 @@ of a shape each time it evaluates it (once per value node for nested shapes), so
 annotation costs time and none changes a result."""
 
 
-class UnknownDocumentError(CancuError):
-    """The document asked for is not in the store (a usage error: exit code 2)."""
-
-
 @dataclass(frozen=True)
 class Shapes:
     """A selection of shape files: the whole graph, the part pySHACL runs (no ``sh:sparql``,
     no annotations), the SPARQL checks, and the core constraints compiled to SPARQL (None when
-    the shapes use a feature :mod:`cancu.answers.shacl_core` does not translate)."""
+    the shapes use a feature :mod:`cancu.validate.shacl_core` does not translate, with the
+    reason in ``refused``)."""
 
     graph: Graph
     plain: Graph
     sparql: tuple[SparqlCheck, ...]
     core: tuple[CoreCheck, ...] | None
+    refused: str = ""
 
 
 @lru_cache(maxsize=8)
@@ -97,18 +94,18 @@ def load_shapes(selection: str = "all") -> Shapes:
     graph = Graph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
-    for name in SELECTIONS[selection]:
-        graph.parse(SHAPES_DIR / f"{name}.ttl", format="turtle")
+    for path in shape_files(SELECTIONS[selection]):
+        graph.parse(path, format="turtle")
     plain = Graph()
     plain += graph
     for annotation in (SH.sparql, *_ANNOTATIONS):
         plain.remove((None, annotation, None))
     found = (sparql_check(graph, s, c) for s, c in graph.subject_objects(SH.sparql))
+    sparql = tuple(c for c in found if c is not None)
     try:
-        core: tuple[CoreCheck, ...] | None = compile_shapes(plain)
-    except Unsupported:
-        core = None
-    return Shapes(graph, plain, tuple(c for c in found if c is not None), core)
+        return Shapes(graph, plain, sparql, compile_shapes(plain))
+    except Unsupported as exc:
+        return Shapes(graph, plain, sparql, None, str(exc))
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +120,7 @@ def validate(
     jobs: int = 1,
     graphs: bool = True,
     engine: str = "sparql",
-) -> Report:
+) -> ValidationReport:
     """Validate a graph, or one or every document graph of a store.
 
     ``source`` is an rdflib graph (validated with the ontology and schemes added) or a store;
@@ -134,9 +131,9 @@ def validate(
     Without ``graphs`` the reports keep their results but not their ``sh:ValidationReport``
     graphs (only Turtle output needs them; a thousand documents' graphs take about 1 GB).
     ``engine`` runs the core constraints as SPARQL on Oxigraph (``"sparql"``, see
-    :mod:`cancu.answers.shacl_core`; pySHACL when the shapes use a feature it does not
+    :mod:`cancu.validate.shacl_core`; pySHACL when the shapes use a feature it does not
     translate) or always with pySHACL (``"pyshacl"``, the reference).
-    Raises :class:`UnknownDocumentError` when no document matches.
+    Raises :class:`~cancu.resolve.NoMatchError` when no document matches.
     """
     if engine not in ENGINES:
         raise CancuError(f"unknown engine '{engine}': expected one of {', '.join(ENGINES)}")
@@ -147,11 +144,11 @@ def validate(
         data += _ontology()
         number = next((str(o) for o in source.objects(None, ELI.number)), "<graph>")
         doc = next(source.subjects(RDF.type, CANCU.SourceDocument), URIRef("urn:graph"))
-        return Report([_validate_one(data, selected, str(doc), number, None, engine)])
+        return ValidationReport([_validate_one(data, selected, str(doc), number, None, engine)])
     documents = find_documents(source, document)
     jobs = min(jobs, len(documents))
     if jobs <= 1 or source.path is None:
-        return Report(_validate_documents(source, documents, selected, graphs, engine))
+        return ValidationReport(_validate_documents(source, documents, selected, graphs, engine))
     chunks = [documents[k::jobs] for k in range(jobs)]
     with source.shared() as path, ProcessPoolExecutor(jobs) as pool:
         parts = list(
@@ -159,12 +156,12 @@ def validate(
                 _validate_stored, [str(path)] * jobs, chunks, [(shapes, graphs, engine)] * jobs
             )
         )
-    return Report([parts[k % jobs][k // jobs] for k in range(len(documents))])
+    return ValidationReport([parts[k % jobs][k // jobs] for k in range(len(documents))])
 
 
 def _validate_stored(
     path: str, documents: list[tuple[str, str, str]], options: tuple[str, bool, str]
-) -> list[DocumentReport]:
+) -> list[DocumentValidation]:
     """Validate some documents of the on-disk store at ``path`` (in a worker process)."""
     shapes, graphs, engine = options
     store = EmbeddedStore(path, read_only=True)
@@ -177,7 +174,7 @@ def _validate_documents(
     shapes: Shapes,
     graphs: bool,
     engine: str,
-) -> list[DocumentReport]:
+) -> list[DocumentValidation]:
     """Validate documents one by one, on a small in-memory store that holds the vocabulary
     graphs and, in turn, each document graph (copied as N-Triples, with no Python object per
     triple): on the whole store the checks' unbound patterns would scan every document's
@@ -190,7 +187,7 @@ def _validate_documents(
     vocabulary = Vocabulary(store.graph(ONTOLOGY_GRAPH, AGENCIES_GRAPH)) if pyshacl else None
     nt = ox.RdfFormat.N_TRIPLES
     names = [ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(AGENCIES_GRAPH)]
-    texts = [store.store.dump(format=nt, from_graph=name) for name in names]
+    texts = [store.graph_ntriples(name.value) for name in names]
     reports = []
     for k, (graph_name, doc, number) in enumerate(documents):
         if k % SCRATCH_DOCUMENTS == 0:
@@ -198,7 +195,7 @@ def _validate_documents(
             for name, text in zip(names, texts, strict=True):
                 scratch.bulk_load(text, format=nt, to_graph=name)
         graph = ox.NamedNode(graph_name)
-        scratch.bulk_load(store.store.dump(format=nt, from_graph=graph), format=nt, to_graph=graph)
+        scratch.bulk_load(store.graph_ntriples(graph_name), format=nt, to_graph=graph)
         data = None
         if vocabulary is not None:
             data = rdflib_graph(scratch.quads_for_pattern(None, None, None, graph))
@@ -249,27 +246,18 @@ def find_documents(store: EmbeddedStore, wanted: str | None = None) -> list[tupl
         "OPTIONAL { ?doc cancu:sourceText/cancu:fileName ?file } } } ORDER BY ?number"
     )
     found = []
-    for row in store.store.query(query):
+    for row in store.query(query):
         values = [
             row[v].value if row[v] is not None else "" for v in ("g", "doc", "number", "file")
         ]
         found.append(tuple(values))
     if wanted is None:
         return [(g, d, n or d) for g, d, n, _ in found]
-
-    def key(text: str) -> str:
-        return re.sub(r"\s+", "", text).casefold()
-
-    name = Path(wanted).name
-    hits = [
-        (g, d, n or d)
-        for g, d, n, f in found
-        if wanted in (g, d) or (n and key(n) == key(wanted)) or (f and name in (f, Path(f).stem))
-    ]
+    names = {g: [x for x in (n, g, d, f, f and Path(f).stem) if x] for g, d, n, f in found}
+    hits = set(matching(wanted, names)) | set(matching(Path(wanted).name, names))
     if not hits:
-        known = ", ".join(n or d for _, d, n, _ in found) or "none: run 'cancu build'"
-        raise UnknownDocumentError(f"no document '{wanted}' in the store (known: {known})")
-    return hits
+        raise no_match("document", wanted, (n or d for _, d, n, _ in found), " in the store")
+    return [(g, d, n or d) for g, d, n, _ in found if g in hits]
 
 
 def _validate_one(
@@ -279,7 +267,7 @@ def _validate_one(
     label: str,
     sparql: Dataset | None = None,
     engine: str = "sparql",
-) -> DocumentReport:
+) -> DocumentValidation:
     """Validate one document: ``data`` is its rdflib graph (needed by pySHACL only; labels and
     lines then come from it), ``sparql`` the same triples in Oxigraph (made from ``data`` if
     None)."""
@@ -308,17 +296,17 @@ def _validate_one(
         (_result(report, node, lookup, shapes.graph) for node in report.objects(root, SH.result)),
         key=_reading_order,
     )
-    return DocumentReport(document, label, results, report, time.perf_counter() - start)
+    return DocumentValidation(document, label, results, report, time.perf_counter() - start)
 
 
-def _reading_order(result: Result) -> tuple:
+def _reading_order(result: ValidationResult) -> tuple:
     """Results in a stable order: by source line, then focus node, shape, constraint component
     and value."""
     start = (result.lines or (0, 0))[0]
     return (start, result.focus, result.shape, result.component, result.value or "")
 
 
-def _result(report: Graph, node, data: Lookup, shapes: Graph) -> Result:
+def _result(report: Graph, node, data: Lookup, shapes: Graph) -> ValidationResult:
     focus = report.value(node, SH.focusNode)
     path = report.value(node, SH.resultPath)
     value = report.value(node, SH.value)
@@ -329,7 +317,7 @@ def _result(report: Graph, node, data: Lookup, shapes: Graph) -> Result:
     messages = {k: messages[k] for k in sorted(messages, key=lambda k: (k != "vi", k))}
     component = str(report.value(node, SH.sourceConstraintComponent))
     severity = str(report.value(node, SH.resultSeverity)).rsplit("#", 1)[-1]
-    return Result(
+    return ValidationResult(
         severity=severity,
         focus=str(focus),
         label=label(data, focus),

@@ -11,11 +11,14 @@ backend binds them (substitutions, or a ``VALUES`` clause of serialised terms).
   (:meth:`cancu.text.names.Gazetteer.candidates`) and against the folded labels of the
   unresolved names in the store; or an agency IRI.
 
-A value that resolves to nothing is bound as a plain literal, which matches no IRI: the query
-answers with no rows.
+A value that resolves to nothing is a :class:`~cancu.resolve.NoMatchError` naming the closest values (a
+usage error: the person mistyped, the answer is not "no rows").
 
 >>> [t.value for t in resolve("agency", "bao tay ninh", None)]
 ['https://w3id.org/cancu/agency/bao-tay-ninh']
+>>> resolve("agency", "Bao Tay Ninhh xyz", None)
+Traceback (most recent call last):
+cancu.query.params.ParameterNoMatchError: no agency matches 'Bao Tay Ninhh xyz'; closest: Báo Tây Ninh
 >>> resolve("string", '" } ; DROP ALL ; #', None)
 [<Literal value=" } ; DROP ALL ; # datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>]
 """
@@ -26,15 +29,16 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from cancu.answers.queries import QueryError
 from cancu.errors import CancuError
 from cancu.parse.numbers import parse_number
-from cancu.text.names import Gazetteer, fold
+from cancu.query.saved import QueryError
+from cancu.resolve import NoMatchError, gazetteer_agencies, gazetteer_labels, no_match
+from cancu.text.names import fold
 from cancu.vocab import sparql_prefixes
 
 if TYPE_CHECKING:
-    from cancu.answers.query import Backend
-    from cancu.store.remote import Term
+    from cancu.query.backends import Backend
+    from cancu.sparql_text import Term
 
 _BY_NUMBER = """SELECT DISTINCT ?x ?number WHERE {{
   GRAPH ?g {{ ?x eli:number ?number . {extra} }}
@@ -47,8 +51,15 @@ _UNRESOLVED = """SELECT DISTINCT ?x ?label WHERE {
 }"""
 
 
+class ParameterNoMatchError(QueryError, NoMatchError):
+    """A saved query's parameter value that matches nothing."""
+
+
 def resolve(kind: str, value: str, backend: Backend | None) -> list[Term]:
-    """The terms ``value`` stands for (sorted, at least one)."""
+    """The terms ``value`` stands for (sorted, at least one); :class:`~cancu.resolve.NoMatchError` if none.
+
+    Without a backend, document and instrument numbers cannot be looked up: they are bound as
+    plain literals."""
     value = value.strip()
     if kind == "string":
         return [ox.Literal(value)]
@@ -58,10 +69,20 @@ def resolve(kind: str, value: str, backend: Backend | None) -> list[Term]:
         except ValueError as exc:
             raise QueryError(f"not an absolute IRI: '{value}' ({exc})") from None
     if kind == "agency":
-        return _agencies(value, backend) or [ox.Literal(value)]
+        found = _agencies(value, backend)
+        if not found:
+            raise no_match(kind, value, _agency_labels(backend), error=ParameterNoMatchError)
+        return found
     if kind in ("document", "instrument"):
+        if backend is None:
+            return [ox.Literal(value)]
         extra = "?x a cancu:SourceDocument ." if kind == "document" else ""
-        return _by_number(value, extra, backend) or [ox.Literal(value)]
+        found = _by_number(value, extra, backend)
+        if not found:
+            raise no_match(
+                kind, value, _numbers(extra, backend), " in the store", ParameterNoMatchError
+            )
+        return found
     raise QueryError(f"unknown parameter type '{kind}'")
 
 
@@ -69,21 +90,34 @@ def _looks_like_iri(value: str) -> bool:
     return value.startswith(("http://", "https://", "urn:"))
 
 
-def _by_number(value: str, extra: str, backend: Backend | None) -> list[Term]:
+def _by_number(value: str, extra: str, backend: Backend) -> list[Term]:
     try:
         number = parse_number(value).normalized
     except CancuError:
         number = value
-    if backend is None:
-        return []
     found = backend.select(
         sparql_prefixes() + _BY_NUMBER.format(extra=extra), {"number": ox.Literal(number)}
     )
     return [row[0] for row in found.rows if row[0] is not None]
 
 
+def _numbers(extra: str, backend: Backend) -> set[str]:
+    """Every number of the kind looked up (documents, or any instrument) in the store."""
+    found = backend.select(sparql_prefixes() + _BY_NUMBER.format(extra=extra), {})
+    return {row[1].value for row in found.rows if row[1] is not None}
+
+
+def _agency_labels(backend: Backend | None) -> set[str]:
+    """The labels of the gazetteer's agencies and of the unresolved names in the store."""
+    labels = gazetteer_labels()
+    if backend is not None:
+        found = backend.select(sparql_prefixes() + _UNRESOLVED, {})
+        labels |= {row[1].value for row in found.rows if row[1] is not None}
+    return labels
+
+
 def _agencies(value: str, backend: Backend | None) -> list[Term]:
-    iris = {m.entry.iri for m in Gazetteer.default().candidates(value)}
+    iris = gazetteer_agencies(value)
     if backend is not None:
         key = fold(value)
         found = backend.select(sparql_prefixes() + _UNRESOLVED, {})

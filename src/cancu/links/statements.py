@@ -34,7 +34,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from cancu.links import LINKS_GRAPH_IRI
 from cancu.links.curated import LINKS_CSV, LinkRow, load_table
 from cancu.links.instruments import store_instruments
-from cancu.links.search import SearchLink, search_links
+from cancu.links.search_pages import SearchLink, search_links
 from cancu.rdf.iris import concept
 from cancu.store.embedded import EmbeddedStore
 from cancu.text.names import slugify

@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from cancu.errors import CancuError
+from cancu.errors import UsageError
+from cancu.resources import queries_dir
 from cancu.vocab import sparql_prefixes
 
-QUERIES_DIR = Path(__file__).resolve().parents[3] / "queries"
-"""The saved queries shipped with the repository."""
+QUERIES_DIR = queries_dir()
+"""The saved queries shipped with the package (``queries/``)."""
 
 REQUIRED_KEYS = ("summary", "summary_en", "tags", "params")
 HEADER_KEYS = (*REQUIRED_KEYS, "notes", "example")
@@ -58,7 +59,7 @@ _COALESCE = re.compile(r"COALESCE\s*\(\s*\?(\w+)[^)]*\)\s*AS\s+\?(\w+)", re.IGNO
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
 
 
-class QueryError(CancuError):
+class QueryError(UsageError):
     """A saved query is missing, malformed, or called with wrong parameters (exit code 2)."""
 
 
@@ -138,7 +139,7 @@ def parse_params(text: str, where: str = "<query>") -> tuple[Param, ...]:
     ['document:document=', 'agency:agency']
     >>> parse_params("x:date")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    cancu.answers.queries.QueryError: <query>: unknown parameter type 'date' in 'x:date' ...
+    cancu.query.saved.QueryError: <query>: unknown parameter type 'date' in 'x:date' ...
     """
     params: list[Param] = []
     for piece in filter(None, (s.strip() for s in text.split(","))):
@@ -222,7 +223,7 @@ def get_query(name: str, directory: Path | None = None) -> SavedQuery:
     'document'
     >>> get_query("nobody")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    cancu.answers.queries.QueryError: unknown query 'nobody'; saved queries: ..., who-leads
+    cancu.query.saved.QueryError: unknown query 'nobody'; saved queries: ..., who-leads
     """
     queries = load_queries(directory)
     if name not in queries:
@@ -233,7 +234,7 @@ def get_query(name: str, directory: Path | None = None) -> SavedQuery:
 README_INTRO = """# Saved queries
 
 Generated from the `#+` headers of `queries/*.rq` by
-`python -m cancu.answers.queries` — do not edit by hand (a test fails when it is stale).
+`python -m cancu.query.saved` — do not edit by hand (a test fails when it is stale).
 
 Run one with `cancu query NAME [-p KEY=VALUE …] [--format table|csv|tsv|json|xml] [--limit N]
 [--store DIR | --endpoint URL]`; list them with `cancu queries`; print the full text of one

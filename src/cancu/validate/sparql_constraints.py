@@ -15,8 +15,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from cancu.answers.report import path_text
+from cancu.sparql_text import values_block, with_leading_values
 from cancu.store.embedded import to_oxigraph, to_rdflib
+from cancu.validate.report import path_text
 
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 """The SHACL target predicates a check's focus nodes come from."""
@@ -61,7 +62,7 @@ class Dataset:
     """An Oxigraph store and the graphs that form the default graph (None: its default graph).
 
     Besides SPARQL, it answers the few lookups of an rdflib graph that a validation report
-    needs for labels and line numbers (:func:`cancu.answers.report.label`, ``lines``), with
+    needs for labels and line numbers (:func:`cancu.validate.report.label`, ``lines``), with
     rdflib terms in and out.
 
     >>> store = ox.Store()
@@ -121,18 +122,16 @@ def _focus_nodes(store: Dataset, targets) -> list:
     return list(nodes.values())
 
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _PROJECTS_THIS = re.compile(r"SELECT\b[^{]*[?$]this\b", re.IGNORECASE)
 
 
 def _runs(check: SparqlCheck, focus: list, batch: bool):
     """(query, focus or None) pairs: one batched query with ``VALUES $this`` when possible."""
-    where = _WHERE.search(check.query)
-    batchable = where and _PROJECTS_THIS.search(check.query)
+    batchable = _PROJECTS_THIS.search(check.query)
     if batch and batchable and all(isinstance(f, ox.NamedNode) for f in focus):
         if focus:
-            values = f" VALUES $this {{ {' '.join(str(f) for f in focus)} }} "
-            yield check.query[: where.end()] + values + check.query[where.end() :], None
+            block = values_block(["this"], [(node,) for node in focus])
+            yield with_leading_values(check.query, block), None
         return
     for node in focus:
         yield check.query, node

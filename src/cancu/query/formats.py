@@ -10,7 +10,7 @@
   terminal width.
 
 >>> import pyoxigraph as ox
->>> from cancu.answers.query import Result
+>>> from cancu.query.backends import Result
 >>> r = Result(["lead", "leadLabel", "budget"], [(ox.NamedNode("https://w3id.org/cancu/agency/bao-tay-ninh"),
 ...     ox.Literal("Báo Tây Ninh"), ox.Literal("158580000", datatype=ox.NamedNode(
 ...     "http://www.w3.org/2001/XMLSchema#decimal")))])
@@ -33,8 +33,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from cancu.answers.query import Result
-from cancu.store.remote import Term
+from cancu.query.backends import Result
+from cancu.sparql_text import Term
 from cancu.vocab import PREFIXES
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")

@@ -1,1 +1,0 @@
-"""Store to answers: validation, saved queries, graphs."""
