@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from cancu.answers.queries import load_queries
-from cancu.answers.query import Embedded, run_query
 from cancu.pipeline import build
+from cancu.query.backends import Embedded
+from cancu.query.run import run_query
+from cancu.query.saved import load_queries
 from cancu.store.embedded import EmbeddedStore
 
 DRAFT = "\n|\n".join(

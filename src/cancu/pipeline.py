@@ -33,6 +33,7 @@ from cancu.extract.records import Document
 from cancu.extract.summary import counts, warnings_of
 from cancu.links.statements import LINKS_GRAPH, store_links_graph
 from cancu.rdf.mapping import document_graph, document_ntriples
+from cancu.read import read_file
 from cancu.resources import (
     example_sources,
     extractor_files,
@@ -40,7 +41,6 @@ from cancu.resources import (
     ontology_file,
     schemes_file,
 )
-from cancu.read import read_file
 from cancu.store.embedded import EmbeddedStore
 from cancu.text.names import Gazetteer
 from cancu.text.normalize import normalize_text
