@@ -8,6 +8,7 @@ resolve as an unresolved :class:`AgentRef` (never invented, always reported).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from cancu.extract.records import AgentRef
@@ -18,16 +19,6 @@ _TITLES = re.compile(
     r"Bộ trưởng|Thứ trưởng|Chủ nhiệm|Tổng Cục trưởng|Cục trưởng|Viện trưởng|"
     r"Trưởng|Thường trực|Lãnh đạo)\s+(?=\S)",
 )
-_ISSUER_NAMES = {
-    "QH": "Quốc hội",
-    "CP": "Chính phủ",
-    "TTg": "Thủ tướng Chính phủ",
-    "VPCP": "Văn phòng Chính phủ",
-    "BNV": "Bộ Nội vụ",
-    "BTC": "Bộ Tài chính",
-    "BTP": "Bộ Tư pháp",
-    "TW": "Ban Chấp hành Trung ương",
-}
 
 
 def strip_title(name: str) -> str:
@@ -44,21 +35,39 @@ def strip_title(name: str) -> str:
 
 
 class AgentResolver:
-    """Resolve names for one document, in the context of its province."""
+    """Resolve names for one document, in the context of its province and date.
 
-    def __init__(self, gazetteer: Gazetteer, province: str | None = None):
+    A name resolves to the body of the document's province (or a central one) that existed
+    on the document's date; a name that ends with another province's name resolves there. An
+    ambiguous name stays unresolved and carries its candidates.
+
+    >>> from cancu.text.gazetteer import Gazetteer
+    >>> old = AgentResolver(Gazetteer.default(), "Long An", date=dt.date(2021, 5, 4))
+    >>> old.resolve("Sở KH&ĐT", 1, 1).iri.rsplit("/", 1)[-1]
+    'so-ke-hoach-va-dau-tu-long-an'
+    >>> AgentResolver(Gazetteer.default(), "Nghệ An").resolve("UBND cấp xã", 1, 1).label
+    'Ủy ban nhân dân cấp xã tỉnh Nghệ An'
+    >>> len(AgentResolver(Gazetteer.default()).resolve("Sở Y tế", 1, 1).candidates)
+    63
+    """
+
+    def __init__(
+        self, gazetteer: Gazetteer, province: str | None = None, *, date: dt.date | None = None
+    ):
         self.gazetteer = gazetteer
         self.province = province
+        self.date = date
 
     def resolve(self, name: str, start: int, end: int, province: str | None = None) -> AgentRef:
         """Resolve one name; an unresolved name comes back with ``iri=None``."""
         written = re.sub(r"\s+", " ", name).strip(" .;,:-")
-        match = self.gazetteer.match(written, province=province or self.province)
-        if match is None and strip_title(written) != written:
-            match = self.gazetteer.match(strip_title(written), province=province or self.province)
-        if match is None:
-            return AgentRef(written, start, end)
-        entry = match.entry
+        province = province or self.province
+        found = self.gazetteer.candidates(written, province, self.date)
+        if not found and strip_title(written) != written:
+            found = self.gazetteer.candidates(strip_title(written), province, self.date)
+        if len(found) != 1:
+            return AgentRef(written, start, end, candidates=tuple(m.entry.iri for m in found))
+        entry = found[0].entry
         return AgentRef(
             as_written=written,
             start=start,
@@ -66,7 +75,7 @@ class AgentResolver:
             iri=entry.iri,
             label=entry.pref_label_vi,
             kind=entry.kind,
-            quality=match.quality,
+            quality=found[0].quality,
         )
 
     def split(self, cell: str, start: int, end: int) -> list[AgentRef]:
@@ -75,20 +84,21 @@ class AgentResolver:
         return [self.resolve(n, start, end) for n in names if n.strip(" .;,:-")]
 
     def issuer(self, codes: tuple[str, ...], province: str | None) -> AgentRef | None:
-        """The issuing body of an instrument number's issuer codes, when known."""
+        """The issuing body of an instrument number's issuer codes, when exactly one body of
+        the province (else a central one) that existed on the document's date has the code.
+
+        >>> r = AgentResolver(Gazetteer.default(), date=dt.date(2025, 11, 21))
+        >>> r.issuer(("BXD",), None).label, r.issuer(("UBND",), "Cần Thơ").label
+        ('Bộ Xây dựng', 'Ủy ban nhân dân Thành phố Cần Thơ')
+        >>> r.issuer(("BKHĐT",), None) is None   # merged into Bộ Tài chính on 2025-03-01
+        True
+        """
         if not codes:
             return None
-        code = codes[0]
-        names = [_ISSUER_NAMES[code]] if code in _ISSUER_NAMES else []
-        if code in ("UBND", "HĐND") and province:
-            body = "Ủy ban nhân dân" if code == "UBND" else "Hội đồng nhân dân"
-            names = [
-                f"{body} tỉnh {province}",
-                f"{body} thành phố {province}",
-                f"{body} {province}",
-            ]
-        for name in names:
-            ref = self.resolve(name, 0, 0, province=province)
-            if ref.iri:
-                return ref
-        return None
+        found = self.gazetteer.by_notation(codes[0], province, self.date)
+        if len(found) != 1:
+            return None
+        entry = found[0]
+        return AgentRef(
+            entry.pref_label_vi, 0, 0, entry.iri, entry.pref_label_vi, entry.kind, "exact"
+        )

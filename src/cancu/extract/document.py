@@ -79,7 +79,7 @@ def extract_document(src: SourceText, gazetteer: Gazetteer | None = None) -> Doc
     paras = paragraphs([c for c in body if c.lines])
 
     header = read_header(paras, src.name)
-    agents = AgentResolver(gazetteer, header.province)
+    agents = AgentResolver(gazetteer, header.province, date=header.date)
     year = header.date.year if header.date else None
     ctx = CitingContext(header.province, header.number, year)
     issuer = agents.issuer(header.number.issuer_codes, header.province) if header.number else None

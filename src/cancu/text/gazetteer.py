@@ -228,6 +228,10 @@ class Gazetteer:
         self._pkey = {e.iri: province_key(e.province) if e.province else None for e in self.entries}
         self._provinces = sorted({k for k in self._pkey.values() if k})
         self._non_agency = {expand(p) for p in NON_AGENCY_PHRASES}
+        self._by_notation: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            for code in entry.notations:
+                self._by_notation[code].append(entry)
         self._communes: Gazetteer | None = None
         self._communes_path: Path | None = None
         self._reset_memo()
@@ -275,7 +279,7 @@ class Gazetteer:
         ``$XDG_CACHE_HOME/cancu`` or ``~/.cache/cancu``) keyed by the hash of the files and of
         the matcher's code, so a later load reads it instead of parsing again.
 
-        >>> len(Gazetteer.load().entries) > 10_000
+        >>> len(Gazetteer.load().entries) > 2_000   # without the commune tier
         True
         """
         if paths is None:
@@ -407,6 +411,25 @@ class Gazetteer:
         """
         found = self.candidates(name, province, on)
         return found[0] if len(found) == 1 else None
+
+    def by_notation(
+        self, code: str, province: str | None = None, on: date | None = None
+    ) -> list[Entry]:
+        """The bodies whose issuer code (``skos:notation``) is ``code``: those of ``province``
+        if it has any, else the central ones; only bodies that existed ``on`` that day.
+
+        >>> gz = Gazetteer.default()
+        >>> [e.slug for e in gz.by_notation("UBND", "Nghệ An")]
+        ['ubnd-tinh-nghe-an']
+        >>> [e.slug for e in gz.by_notation("BXD", "Nghệ An")]
+        ['bo-xay-dung']
+        >>> [e.slug for e in gz.by_notation("UBND", "Long An", on=date(2025, 8, 1))]
+        []
+        """
+        found = [e for e in self._by_notation.get(code, ()) if e.valid_on(on)]
+        pkey = province_key(province) if province else None
+        local = [e for e in found if pkey and self._pkey[e.iri] == pkey]
+        return local or [e for e in found if e.province is None]
 
     def is_known(self, name: str, province: str | None = None, truncated: bool = False) -> bool:
         """Whether ``name`` is a label (or a non-agency phrase), possibly ambiguous.
