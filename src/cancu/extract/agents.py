@@ -12,7 +12,8 @@ import datetime as dt
 import re
 
 from cancu.extract.records import AgentRef
-from cancu.text.names import Gazetteer
+from cancu.text.agency_split import free_text_at
+from cancu.text.gazetteer import Gazetteer
 
 _TITLES = re.compile(
     r"^(?:-\s*)?(?:Chánh|Phó Chánh|Giám đốc|Phó Giám đốc|Thủ trưởng|Chủ tịch|Phó Chủ tịch|"
@@ -57,6 +58,8 @@ class AgentResolver:
         self.gazetteer = gazetteer
         self.province = province
         self.date = date
+        self.notes: list[str] = []
+        """Warnings about text of agency cells that is not an agency (with its line)."""
 
     def resolve(self, name: str, start: int, end: int, province: str | None = None) -> AgentRef:
         """Resolve one name; an unresolved name comes back with ``iri=None``."""
@@ -79,9 +82,38 @@ class AgentResolver:
         )
 
     def split(self, cell: str, start: int, end: int) -> list[AgentRef]:
-        """Split a lead/coordinator cell into names and resolve each."""
-        names = self.gazetteer.split(cell, province=self.province)
-        return [self.resolve(n, start, end) for n in names if n.strip(" .;,:-")]
+        """Split a lead/coordinator cell into names and resolve each.
+
+        A task description in the cell ("theo dõi", "báo cáo chỉ tiêu") is not an agency: it
+        is left out and noted in :attr:`notes`, and cut off a known name it follows.
+
+        >>> r = AgentResolver(Gazetteer.default(), "Tây Ninh")
+        >>> [a.iri.rsplit("/", 1)[-1] for a in r.split("Sở Nội vụ theo dõi; báo cáo chỉ tiêu", 7, 7)]
+        ['so-noi-vu-tay-ninh']
+        >>> r.notes
+        ["line 7: not an agency, left out of the agency cell: 'theo dõi'", "line 7: not an agency, left out of the agency cell: 'báo cáo chỉ tiêu'"]
+        """
+        out = []
+        for name in self.gazetteer.split(cell, province=self.province):
+            if not name.strip(" .;,:-"):
+                continue
+            ref = self.resolve(name, start, end)
+            cut = None if ref.iri or ref.candidates else free_text_at(ref.as_written)
+            if cut is not None:
+                words = ref.as_written.split()
+                head = self.resolve(" ".join(words[:cut]), start, end) if cut else None
+                if cut and not head.iri:  # the description is part of an unknown name
+                    out.append(ref)
+                    continue
+                rest = " ".join(words[cut:])
+                self.notes.append(
+                    f"line {start}: not an agency, left out of the agency cell: '{rest}'"
+                )
+                if head is None:
+                    continue
+                ref = head
+            out.append(ref)
+        return out
 
     def issuer(self, codes: tuple[str, ...], province: str | None) -> AgentRef | None:
         """The issuing body of an instrument number's issuer codes, when exactly one body of

@@ -154,6 +154,7 @@ def extract_document(src: SourceText, gazetteer: Gazetteer | None = None) -> Doc
         appendix = read_appendix(table, index, title, ctx, agents, plan_year, hint)
         doc.appendices.append(appendix)
         doc.warnings.extend(appendix.warnings)
+    doc.warnings.extend(agents.notes)
     return doc
 
 

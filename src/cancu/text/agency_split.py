@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from cancu.text.folding import clean
+from cancu.text.folding import clean, expand, fold
 
 Known = Callable[[str, bool], bool]
 """``known(name, at_end)``: whether ``name`` is one agency or group name."""
@@ -37,10 +37,47 @@ NON_AGENCY_PHRASES: tuple[str, ...] = (
 """Participants that are not agencies: the splitter keeps them whole, the matcher returns
 ``None`` for them."""
 
+COMMA_NAMES: tuple[str, ...] = (
+    "Văn phòng Đoàn ĐBQH, HĐND và UBND",
+    "Văn phòng Đoàn ĐBQH và HĐND",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Trung tâm Văn hóa, Thể thao và Truyền thanh",
+    "Phòng Văn hóa, Khoa học và Thông tin",
+)
+"""Bodies whose names hold a comma or "và", found in every province even where the
+gazetteer does not record them (whether a province had a merged office is not recorded):
+the splitter keeps them whole, the matcher resolves them only where the gazetteer has them."""
+
+
+def is_comma_name(name: str) -> bool:
+    """Whether ``name`` is one of :data:`COMMA_NAMES`, abbreviated or not, with a trailing
+    place ("tỉnh", "tỉnh Nghệ An", "thành phố Huế").
+
+    >>> is_comma_name("Văn phòng Đoàn Đại biểu Quốc hội, HĐND và UBND tỉnh Hà Tĩnh")
+    True
+    >>> is_comma_name("Văn phòng Đoàn ĐBQH, HĐND"), is_comma_name("Sở Văn hóa, Thể thao, Sở Y tế")
+    (False, False)
+    """
+    key = expand(clean(name))
+    for comma_name, commas in _COMMA_KEYS:
+        if name.count(",") > commas:
+            continue
+        if key == comma_name or key.startswith(comma_name + " "):
+            rest = key[len(comma_name) :].split()
+            if not rest or (
+                rest[0] in ("tinh", "thanh", "huyen", "quan", "thi") and len(rest) <= 5
+            ):
+                return True
+    return False
+
+
 _LIST_DASH = re.compile(r"^[-+•–—]\s*")
 _DISTRIBUTIVE = re.compile(r"^các\s+sở\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _WEAK = re.compile(r"(\s*,\s*|\s+và\s+|\s+-\s+|\s*\n\s*)")
 _SEP_TEXT = {"comma": ", ", "and": " và ", "dash": " - ", "newline": " "}
+
+
+_COMMA_KEYS = tuple((expand(n), n.count(",")) for n in COMMA_NAMES)
 
 
 def split_cell(cell: str, known: Known) -> list[str]:
@@ -59,7 +96,7 @@ def _split_part(part: str, known: Known) -> list[str]:
     elif ":" in part:  # "group: example, example" – the examples are names too
         head, _, tail = part.partition(":")
         return _split_part(head, known) + _split_part(tail, known)
-    pieces, seps = _weak_pieces(part)
+    pieces, seps = _resplit(*_weak_pieces(part), known)
     n = len(pieces)
 
     def render(i: int, j: int) -> str:
@@ -99,6 +136,82 @@ def _split_part(part: str, known: Known) -> list[str]:
             out.append(prefix + render(i, j) if prefix else render(i, j))
             i = j + 1
     return out
+
+
+def _resplit(pieces: list[str], seps: list[str], known: Known) -> tuple[list[str], list[str]]:
+    """Split a piece where two names meet without a separator ("đặc khu Sở Tài chính", from a
+    cell whose line breaks were lost): at a capitalised word from which a known name starts,
+    alone or with the next piece, when the whole piece is not a known name.
+
+    >>> known = lambda name, at_end: name in {"Sở Tài chính", "Các sở, ngành"}
+    >>> _resplit(["đặc khu Sở Tài chính", "Các sở", "ngành"], ["comma", "comma"], known)
+    (['đặc khu', 'Sở Tài chính', 'Các sở', 'ngành'], ['newline', 'comma', 'comma'])
+    >>> _resplit(["Sở Tài chính Các sở", "ngành"], ["comma"], known)
+    (['Sở Tài chính', 'Các sở', 'ngành'], ['newline', 'comma'])
+    """
+    out_p: list[str] = []
+    out_s: list[str] = []
+    for i, piece in enumerate(pieces):
+        words = piece.split()
+        cut = None
+        if len(words) > 1 and not known(piece, False):
+            for k in range(1, len(words)):
+                if not words[k][:1].isupper():
+                    continue
+                tail = " ".join(words[k:])
+                following = tail + _SEP_TEXT[seps[i]] + pieces[i + 1] if i < len(seps) else None
+                if known(tail, False) or (following and known(following, False)):
+                    cut = k
+                    break
+        if i:
+            out_s.append(seps[i - 1])
+        if cut is None:
+            out_p.append(piece)
+        else:
+            out_p += [" ".join(words[:cut]), " ".join(words[cut:])]
+            out_s.append("newline")
+    return out_p, out_s
+
+
+_FREE_TEXT_STARTS = (
+    "theo doi",
+    "bao cao",
+    "thuc hien",
+    "phoi hop",
+    "chu tri",
+    "huong dan",
+    "kiem tra",
+    "tong hop",
+    "trien khai",
+    "xay dung",
+    "de xuat",
+    "tham muu",
+    "cap nhat",
+    "giam sat",
+    "danh gia",
+    "dam bao",
+    "ho tro",
+    "tuyen truyen",
+    "chi dao",
+    "ban hanh",
+    "to chuc thuc hien",
+)
+
+
+def free_text_at(name: str) -> int | None:
+    """The word from which ``name`` is a task description, not an agency ("theo dõi", "báo
+    cáo chỉ tiêu", "chủ trì", …), or ``None``. A caller cuts there only when the words before
+    it are a known name (``Ban Chỉ đạo`` holds "chỉ đạo" and is an agency).
+
+    >>> free_text_at("theo dõi"), free_text_at("Sở Nội vụ theo dõi, báo cáo"), free_text_at("Sở Y tế")
+    (0, 3, None)
+    """
+    words = name.split()
+    for k in range(len(words)):
+        rest = fold(" ".join(words[k : k + 4]))
+        if any(rest == s or rest.startswith(s + " ") for s in _FREE_TEXT_STARTS):
+            return k
+    return None
 
 
 def _sep_kind(sep: str) -> str:

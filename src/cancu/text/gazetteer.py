@@ -44,7 +44,7 @@ import pyoxigraph as ox
 from rdflib.namespace import RDF, SKOS, XSD
 
 from cancu.errors import InputError
-from cancu.text.agency_split import NON_AGENCY_PHRASES, split_cell
+from cancu.text.agency_split import NON_AGENCY_PHRASES, is_comma_name, split_cell
 from cancu.text.folding import clean, core, expand, fold, province_key
 from cancu.vocab import AGENCY, CANCU, ORG, SCHEMA
 
@@ -437,7 +437,7 @@ class Gazetteer:
         >>> Gazetteer.default().is_known("Doanh nghiệp")
         True
         """
-        if expand(clean(name)) in self._non_agency:
+        if expand(clean(name)) in self._non_agency or is_comma_name(name):
             return True
         found = self.candidates(name, province)
         return bool(found) and (truncated or found[0].quality != "truncated")
