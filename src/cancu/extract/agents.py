@@ -35,6 +35,13 @@ def strip_title(name: str) -> str:
     return stripped if len(stripped.split()) >= 2 else name
 
 
+class _DocumentDate:
+    """The default of ``on``: the date of the document being read."""
+
+
+DOCUMENT_DATE = _DocumentDate()
+
+
 class AgentResolver:
     """Resolve names for one document, in the context of its province and date.
 
@@ -61,13 +68,25 @@ class AgentResolver:
         self.notes: list[str] = []
         """Warnings about text of agency cells that is not an agency (with its line)."""
 
-    def resolve(self, name: str, start: int, end: int, province: str | None = None) -> AgentRef:
-        """Resolve one name; an unresolved name comes back with ``iri=None``."""
+    def resolve(
+        self,
+        name: str,
+        start: int,
+        end: int,
+        province: str | None = None,
+        on: dt.date | _DocumentDate | None = DOCUMENT_DATE,
+    ) -> AgentRef:
+        """Resolve one name; an unresolved name comes back with ``iri=None``.
+
+        ``on``: the day the body must have existed, by default the document's (a cited
+        instrument's issuer is resolved at the instrument's date, or at none when unknown).
+        """
         written = re.sub(r"\s+", " ", name).strip(" .;,:-")
         province = province or self.province
-        found = self.gazetteer.candidates(written, province, self.date)
+        day = self.date if isinstance(on, _DocumentDate) else on
+        found = self.gazetteer.candidates(written, province, day)
         if not found and strip_title(written) != written:
-            found = self.gazetteer.candidates(strip_title(written), province, self.date)
+            found = self.gazetteer.candidates(strip_title(written), province, day)
         if len(found) != 1:
             return AgentRef(written, start, end, candidates=tuple(m.entry.iri for m in found))
         entry = found[0].entry
@@ -115,7 +134,12 @@ class AgentResolver:
             out.append(ref)
         return out
 
-    def issuer(self, codes: tuple[str, ...], province: str | None) -> AgentRef | None:
+    def issuer(
+        self,
+        codes: tuple[str, ...],
+        province: str | None,
+        on: dt.date | _DocumentDate | None = DOCUMENT_DATE,
+    ) -> AgentRef | None:
         """The issuing body of an instrument number's issuer codes, when exactly one body of
         the province (else a central one) that existed on the document's date has the code.
 
@@ -124,10 +148,13 @@ class AgentResolver:
         ('Bộ Xây dựng', 'Ủy ban nhân dân Thành phố Cần Thơ')
         >>> r.issuer(("BKHĐT",), None) is None   # merged into Bộ Tài chính on 2025-03-01
         True
+        >>> r.issuer(("BKHĐT",), None, on=dt.date(2019, 5, 2)).label
+        'Bộ Kế hoạch và Đầu tư'
         """
         if not codes:
             return None
-        found = self.gazetteer.by_notation(codes[0], province, self.date)
+        day = self.date if isinstance(on, _DocumentDate) else on
+        found = self.gazetteer.by_notation(codes[0], province, day)
         if len(found) != 1:
             return None
         entry = found[0]
