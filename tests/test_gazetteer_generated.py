@@ -287,3 +287,18 @@ def test_compiled_index_is_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     cached[0].write_bytes(b"damaged")
     assert Gazetteer.load([CURATED_PATH, GENERATED_PATH]).entries == first.entries
     assert COMMUNES_PATH.is_file()
+
+
+def test_figures_on_the_bundled_documents(gz: Gazetteer) -> None:
+    from cancu.answers.agency_figures import AgencyFigures
+    from cancu.pipeline import default_sources, extract_file
+
+    sources = default_sources()
+    assert len(sources) >= 4, "the bundled sources were not found"
+    figures = AgencyFigures()
+    for path in sources:
+        figures.add(extract_file(path, gz), gz)
+    assert figures.issuer_resolved == figures.documents
+    assert figures.mentions > 300
+    assert figures.unresolved_share <= 0.05, figures.lines()
+    assert figures.other_province == 0, figures.other_province_names
