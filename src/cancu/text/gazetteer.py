@@ -249,6 +249,7 @@ class Gazetteer:
 
     def _reset_memo(self) -> None:
         self._candidates_of: dict[tuple[str, str | None, date | None], list[Match]] = {}
+        self._known_of: dict[tuple[str, str | None], list[Match]] = {}
         self._split_of: dict[tuple[str, str | None], list[str]] = {}
 
     def __getstate__(self) -> tuple:
@@ -432,14 +433,17 @@ class Gazetteer:
         return local or [e for e in found if e.province is None]
 
     def is_known(self, name: str, province: str | None = None, truncated: bool = False) -> bool:
-        """Whether ``name`` is a label (or a non-agency phrase), possibly ambiguous.
+        """Whether ``name`` is a label (or a non-agency phrase), possibly ambiguous. The commune
+        tier is not consulted: a commune's name holds no comma, so the splitter need not know it.
 
         >>> Gazetteer.default().is_known("Doanh nghiệp")
         True
         """
         if expand(clean(name)) in self._non_agency or is_comma_name(name):
             return True
-        found = self.candidates(name, province)
+        found = _remembered(
+            self._known_of, (name, province), lambda: self._candidates_here(name, province, None)
+        )
         return bool(found) and (truncated or found[0].quality != "truncated")
 
     def split(self, cell: str, province: str | None = None) -> list[str]:
