@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cancu.extract.document import extract_document
 from cancu.text.normalize import read_source
+from cancu.vocab import AGENCY
 
 HAIPHONG = Path(__file__).parent / "fixtures" / "qd-30-2018-ubnd-haiphong-excerpt.txt"
 
@@ -33,9 +34,10 @@ def test_inline_cells_header_and_bases_of_a_hai_phong_decision():
         ("56/2015/NĐ-CP", dt.date(2015, 6, 9)),
         ("88/2017/NĐ-CP", dt.date(2017, 7, 27)),
     ]
-    # The proposer is Hải Phòng's Sở Nội vụ: the gazetteer does not know it, and it must not
-    # be taken for Tây Ninh's department of the same name.
-    assert (doc.proposer.as_written, doc.proposer.iri) == ("Sở Nội vụ", None)
+    # The proposer is Hải Phòng's Sở Nội vụ (resolved in the document's province), never
+    # Tây Ninh's department of the same name.
+    proposer = (doc.proposer.as_written, doc.proposer.iri)
+    assert proposer == ("Sở Nội vụ", str(AGENCY["so-noi-vu-hai-phong"]))
     mentioned = {
         c.instrument.number.normalized
         for c in doc.bases

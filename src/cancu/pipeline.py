@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.namespace import PROV, RDF, RDFS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from cancu import __version__
 from cancu.errors import CancuError, InputError, StoreError
@@ -35,6 +35,7 @@ from cancu.links.statements import LINKS_GRAPH, store_links_graph
 from cancu.rdf.mapping import document_graph, document_ntriples
 from cancu.read import read_file
 from cancu.resources import (
+    commune_gazetteer_file,
     example_sources,
     extractor_files,
     gazetteer_files,
@@ -52,6 +53,8 @@ ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 AGENCIES_GRAPH = URIRef(BASE + "graph/agencies")
 EXTRACTOR_GRAPH = URIRef(BASE + "graph/extractor")
 """Says which cancu version and extractor fingerprint made the document graphs."""
+COMMUNES_GRAPH = URIRef(BASE + "graph/agencies-communes")
+"""The commune tier of the gazetteer, apart so that validation need not copy it."""
 
 
 @dataclass
@@ -84,25 +87,60 @@ def extract(text: str, name: str = "<text>", gazetteer: Gazetteer | None = None)
     return document_graph(extract_record(text, name, gazetteer))[1]
 
 
-def vocabulary_ntriples() -> dict[URIRef, str]:
-    """The ontology with its schemes, and the gazetteer: N-Triples per named graph.
+def vocabulary_files() -> dict[URIRef, tuple[Path, ...]]:
+    """The files of each vocabulary graph: the ontology with its schemes, the gazetteer, and
+    the gazetteer's commune tier (a graph of its own, which validation does not copy).
+
+    >>> sorted(str(name).rsplit("/", 1)[-1] for name in vocabulary_files())
+    ['agencies', 'agencies-communes', 'ontology']
+    """
+    return {
+        ONTOLOGY_GRAPH: (ontology_file(), schemes_file()),
+        AGENCIES_GRAPH: tuple(gazetteer_files()),
+        COMMUNES_GRAPH: (commune_gazetteer_file(),),
+    }
+
+
+def vocabulary_digest(paths: Sequence[Path]) -> str:
+    """The version of a vocabulary graph: a hash of its files, recorded in the graph as
+    ``<graph> dcterms:hasVersion`` so that a build reloads only the graphs whose files changed.
+
+    Raises :class:`~cancu.errors.InputError` naming a file that cannot be read.
+    """
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        except OSError as exc:
+            raise InputError(f"cannot read it: {exc}", source=str(path)) from None
+    return "sha256:" + digest.hexdigest()
+
+
+def vocabulary_ntriples(names: Sequence[URIRef] | None = None) -> dict[URIRef, str]:
+    """The vocabulary graphs (all, or ``names``) as N-Triples, each with its version triple.
 
     Raises :class:`~cancu.errors.InputError` naming a file that is missing or does not parse.
 
-    >>> sorted(str(name).rsplit("/", 1)[-1] for name in vocabulary_ntriples())
-    ['agencies', 'extractor', 'ontology']
+    >>> sorted(str(name).rsplit("/", 1)[-1] for name in vocabulary_ntriples([ONTOLOGY_GRAPH]))
+    ['ontology']
     """
-    files = {ONTOLOGY_GRAPH: (ontology_file(), schemes_file()), AGENCIES_GRAPH: gazetteer_files()}
+    files = vocabulary_files()
     out = {}
-    for name, paths in files.items():
+    for name in files if names is None else [n for n in names if n in files]:
+        paths = files[name]
         triples: list[ox.Triple] = []
         for path in paths:
             try:
                 triples += ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
             except (OSError, SyntaxError) as exc:
                 raise InputError(f"cannot read it as Turtle: {exc}", source=str(path)) from None
+        version = ox.Literal(vocabulary_digest(paths))
+        triples.append(
+            ox.Triple(ox.NamedNode(name), ox.NamedNode(str(DCTERMS.hasVersion)), version)
+        )
         out[name] = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    out[EXTRACTOR_GRAPH] = extractor_ntriples()
+    if names is None or EXTRACTOR_GRAPH in names:
+        out[EXTRACTOR_GRAPH] = extractor_ntriples()
     return out
 
 
@@ -134,10 +172,26 @@ def provenance_line() -> str:
     return f"cancu {__version__}, extractor {fingerprint()}"
 
 
+def stale_vocabulary(store: EmbeddedStore) -> list[URIRef]:
+    """The vocabulary graphs whose version in ``store`` is not that of their files."""
+    stale = []
+    for name, paths in vocabulary_files().items():
+        node = ox.NamedNode(name)
+        found = store.store.quads_for_pattern(
+            node, ox.NamedNode(str(DCTERMS.hasVersion)), None, node
+        )
+        if {q.object.value for q in found} != {vocabulary_digest(paths)}:
+            stale.append(name)
+    return stale
+
+
 def vocabulary_graphs() -> dict[URIRef, Graph]:
-    """The graphs of :func:`vocabulary_ntriples` as rdflib graphs."""
+    """The ontology and gazetteer graphs that validation uses, as rdflib graphs (the commune
+    tier is left out: parsed by rdflib it would take a minute)."""
+    names = [ONTOLOGY_GRAPH, AGENCIES_GRAPH]
     return {
-        name: Graph().parse(data=text, format="nt") for name, text in vocabulary_ntriples().items()
+        name: Graph().parse(data=text, format="nt")
+        for name, text in vocabulary_ntriples(names).items()
     }
 
 
@@ -309,7 +363,8 @@ def build(
                 store.replace_graphs(fresh)
                 loaded += fresh
         if seen or not known:
-            store.replace_graphs({**vocabulary_ntriples(), **replacements})
+            vocabulary = vocabulary_ntriples([*stale_vocabulary(store), EXTRACTOR_GRAPH])
+            store.replace_graphs({**vocabulary, **replacements})
             # Links to the national databases depend on which instruments are now cited.
             store.replace_graphs({LINKS_GRAPH: store_links_graph(store)})
     except StoreError:

@@ -23,8 +23,10 @@ from pathlib import Path
 
 from cancu.errors import InputError
 
-GAZETTEER_GLOB = "agencies.ttl"
-"""The gazetteer's Turtle files, as a glob under ``data/`` (e.g. ``gazetteer/*.ttl``)."""
+GAZETTEER_FILES = ("agencies.ttl", "agencies-generated.ttl")
+"""The gazetteer's first tier under ``data/``: the hand-curated file, then the generated one."""
+COMMUNE_GAZETTEER = "agencies-communes.ttl"
+"""The gazetteer's commune tier under ``data/`` (loaded only when a commune is named)."""
 EXTRACTOR_PACKAGES = ("text", "read", "parse", "extract", "rdf")
 """The subpackages whose code decides what a source becomes (see :func:`extractor_files`)."""
 
@@ -76,8 +78,13 @@ def checks_dir() -> Path:
 
 
 def gazetteer_files() -> list[Path]:
-    """Every Turtle file of the agency gazetteer (:data:`GAZETTEER_GLOB` under ``data/``), sorted."""
-    return sorted(_bundled("data").glob(GAZETTEER_GLOB))
+    """The Turtle files of the gazetteer's first tier (:data:`GAZETTEER_FILES`), curated first."""
+    return [_bundled("data") / name for name in GAZETTEER_FILES]
+
+
+def commune_gazetteer_file() -> Path:
+    """The gazetteer's commune tier (:data:`COMMUNE_GAZETTEER`)."""
+    return _bundled("data") / COMMUNE_GAZETTEER
 
 
 def links_table() -> Path:
@@ -101,4 +108,4 @@ def extractor_files() -> list[Path]:
     """
     root = Path(str(files("cancu")))
     code = [path for name in EXTRACTOR_PACKAGES for path in sorted((root / name).glob("*.py"))]
-    return [*code, *gazetteer_files(), schemes_file()]
+    return [*code, *gazetteer_files(), commune_gazetteer_file(), schemes_file()]

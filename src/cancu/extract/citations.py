@@ -65,14 +65,15 @@ def instrument_of(mention: Mention, ctx: CitingContext, agents: AgentResolver) -
     if set(codes) & LOCAL_ISSUERS or (not codes and mention.issuer_text):
         province = province_in(mention.issuer_text) or ctx.province
     issuer = None
+    on = mention.date  # the cited instrument's issuer as it was then (any, when undated)
     if mention.issuer_text:
-        issuer = agents.resolve(mention.issuer_text, 0, 0, province=province)
+        issuer = agents.resolve(mention.issuer_text, 0, 0, province=province, on=on)
         if issuer.iri is None:
             issuer = None
     if issuer is None and codes:
-        issuer = agents.issuer(codes, province)
+        issuer = agents.issuer(codes, province, on=on)
     if issuer is None and type_code == "LUAT":
-        issuer = agents.issuer(("QH",), None)  # a law is passed by the National Assembly
+        issuer = agents.issuer(("QH",), None, on=on)  # a law is passed by the National Assembly
     return InstrumentRef(
         type_code=type_code,
         number=number,

@@ -139,7 +139,7 @@ def _read(
             raise
         from_metadata = True
     witnessed(header, fields)
-    agents = AgentResolver(gazetteer, header.province)
+    agents = AgentResolver(gazetteer, header.province, date=header.date)
     year = header.date.year if header.date else None
     ctx = CitingContext(header.province, header.number, year)
     issuer = agents.issuer(header.number.issuer_codes, header.province) if header.number else None
@@ -228,6 +228,7 @@ def _read(
         appendix = read_appendix(table, index, title, ctx, agents, plan_year, hint)
         doc.appendices.append(appendix)
         doc.warnings.extend(appendix.warnings)
+    doc.warnings.extend(agents.notes)
     return doc
 
 

@@ -26,6 +26,7 @@ class AgentRef:
     label: str | None = None
     kind: str | None = None  # "agency" | "group" | None when unresolved
     quality: str = "unresolved"
+    candidates: tuple[str, ...] = ()  # unresolved because ambiguous: the IRIs it could be
 
 
 @dataclass(frozen=True)

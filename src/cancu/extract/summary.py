@@ -51,7 +51,14 @@ def warnings_of(doc: Document) -> list[str]:
         if agent.as_written in seen:
             continue
         seen.add(agent.as_written)
-        if not agent.iri:
+        if not agent.iri and agent.candidates:
+            slugs = ", ".join(c.rsplit("/", 1)[-1] for c in agent.candidates[:5])
+            more = f" and {len(agent.candidates) - 5} more" if len(agent.candidates) > 5 else ""
+            out.append(
+                f"line {agent.start}: ambiguous agency name '{agent.as_written}', "
+                f"{len(agent.candidates)} candidates: {slugs}{more}"
+            )
+        elif not agent.iri:
             out.append(
                 f"{doc.where(agent.start)}: agency name not in the gazetteer: '{agent.as_written}'"
             )

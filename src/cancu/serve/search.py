@@ -9,6 +9,9 @@ diacritics: labels are read once at start and matched in Python on their folded 
 ['agency', 'task']
 >>> idx.find("  ")
 []
+>>> idx = SearchIndex([("urn:b", "agency", "Sở A", "", "false"), ("urn:c", "agency", "Sở B", "", "true")])
+>>> [h["iri"] for h in idx.find("so")]
+['urn:c', 'urn:b']
 """
 
 from __future__ import annotations
@@ -18,20 +21,25 @@ from dataclasses import dataclass
 from cancu.serve.web import page_link
 from cancu.text.names import fold
 
-LABELS = """SELECT DISTINCT ?x ?kind ?label ?en WHERE {
+LABELS = """SELECT DISTINCT ?x ?kind ?label ?en ?named WHERE {
   # The typed nodes first, in a sub-SELECT, then their labels: written as one group, Oxigraph
   # evaluated the OPTIONALs before the type pattern (169 s instead of 3 s at 1,000 documents).
   { SELECT DISTINCT ?x ?kind WHERE {
       VALUES (?t ?kind) { (cancu:Agency "agency") (cancu:AgencyGroup "agency")
         (cancu:UnresolvedAgent "agency") (cancu:SourceDocument "document")
         (cancu:LegalInstrument "instrument") (cancu:Task "task") (cancu:Duty "duty") }
-      ?x a ?t } }
+      ?x a ?t
+      # The gazetteer's 13,000 commune People's Committees only when a document names one.
+      FILTER (?t != cancu:Agency || NOT EXISTS { ?x cancu:level <https://w3id.org/cancu/scheme/level/xa> }
+              || EXISTS { ?p cv:hasParticipant ?x }) } }
   OPTIONAL { ?x skos:prefLabel ?vi FILTER(lang(?vi) = "vi") }
   OPTIONAL { ?x skos:prefLabel ?en FILTER(lang(?en) = "en") }
   OPTIONAL { ?x rdfs:label ?rl } OPTIONAL { ?x eli:title ?title }
   BIND(COALESCE(?vi, ?rl, ?title) AS ?label) FILTER(BOUND(?label))
+  BIND(?kind != "agency" || EXISTS { ?p cv:hasParticipant ?x } AS ?named)
 }"""
-"""Every searchable resource with its Vietnamese (and English) label."""
+"""Every searchable resource with its Vietnamese (and English) label, and whether a document
+names it (an agency of the gazetteer no document names comes after those that are)."""
 RANK = {"agency": 0, "document": 1, "instrument": 2, "task": 3, "duty": 4}
 
 
@@ -44,18 +52,23 @@ class Entry:
     label: str
     label_en: str
     key: str
+    named: bool = True
 
 
 class SearchIndex:
     """Folded labels in memory (a few thousand entries), searched by substring."""
 
-    def __init__(self, rows: list[tuple[str, str, str, str]]):
+    def __init__(self, rows: list[tuple[str, ...]]):
+        """``rows``: (iri, kind, label, English label[, "true"/"false": named by a document])."""
         seen: dict[str, Entry] = {}
-        for iri, kind, label, en in rows:
+        for iri, kind, label, en, *named in rows:
             if iri in seen and RANK[seen[iri].kind] <= RANK.get(kind, 9):
                 continue
-            seen[iri] = Entry(iri, kind, label, en, fold(f"{label} {en}"))
-        self.entries = sorted(seen.values(), key=lambda e: (RANK.get(e.kind, 9), e.label))
+            used = not named or named[0] in ("true", "1")
+            seen[iri] = Entry(iri, kind, label, en, fold(f"{label} {en}"), used)
+        self.entries = sorted(
+            seen.values(), key=lambda e: (RANK.get(e.kind, 9), not e.named, e.label)
+        )
 
     def __len__(self) -> int:
         return len(self.entries)
