@@ -85,7 +85,13 @@ def split_cell(cell: str, known: Known) -> list[str]:
     names: list[str] = []
     for part in strong_parts(cell):
         names.extend(_split_part(part, known))
-    return [n for n in (clean(n) for n in names) if n]
+    return [n for n in (clean(n) for n in names) if n and n.lower() not in _TITLES_ALONE]
+
+
+_TITLES_ALONE = frozenset(
+    {"lãnh đạo", "giám đốc", "phó giám đốc", "chủ tịch", "phó chủ tịch", "thủ trưởng", "trưởng"}
+)
+"""A title cut from the body it heads ("Lãnh đạo" / "Sở Công Thương"): the body is the agent."""
 
 
 def _split_part(part: str, known: Known) -> list[str]:
@@ -133,9 +139,66 @@ def _split_part(part: str, known: Known) -> list[str]:
             j = i
             while j + 1 < n and seps[j] != "comma" and not starts_known(j + 1):
                 j += 1
-            out.append(prefix + render(i, j) if prefix else render(i, j))
+            text = prefix + render(i, j) if prefix else render(i, j)
+            if out and i > 0 and seps[i - 1] == "comma" and _continues(pieces[i]):
+                out[-1] += ", " + text  # "Trung tâm Xúc tiến đầu tư, thương mại và du lịch"
+            else:
+                out.append(text)
             i = j + 1
     return out
+
+
+_HEADS = frozenset(
+    [
+        "các",
+        "những",
+        "cơ",
+        "đơn",
+        "tổ",
+        "doanh",
+        "ubnd",
+        "hđnd",
+        "mttq",
+        "hội",
+        "ủy",
+        "uỷ",
+        "ban",
+        "phòng",
+        "sở",
+        "trung",
+        "văn",
+        "chi",
+        "cục",
+        "đài",
+        "báo",
+        "bảo",
+        "kho",
+        "công",
+        "viện",
+        "trường",
+        "ngân",
+        "quỹ",
+        "lãnh",
+        "thường",
+        "bộ",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "thành",
+    ]
+)
+"""Words a name of an agency or a group opens with."""
+
+
+def _continues(piece: str) -> bool:
+    """A piece after a comma that goes on the name before it: it opens in lower case with a
+    word no agency name opens with ("…, thương mại và du lịch", "…, địa phương").
+
+    >>> _continues("thương mại và du lịch tỉnh"), _continues("các cơ quan liên quan")
+    (True, False)
+    """
+    words = piece.split()
+    return bool(words) and words[0][0].islower() and words[0].lower() not in _HEADS
 
 
 def _resplit(pieces: list[str], seps: list[str], known: Known) -> tuple[list[str], list[str]]:
