@@ -17,9 +17,7 @@ from pathlib import Path
 
 from cancu.errors import InputError
 from cancu.read.blocks import Blocks
-
-MAX_BYTES = 20 * 1024 * 1024
-"""The largest file read by default (a PDF of a long decision with its appendices is a few MB)."""
+from cancu.text.normalize import MAX_BYTES, read_limited
 
 _HTML = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|div|p|table)\b", re.I | re.S
@@ -58,17 +56,7 @@ def read_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Blocks:
     (too large, an unknown format, or what the format's reader refuses).
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit for one "
-                "document: expected a single document (split the file, or raise the limit)",
-                source=str(path),
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+    data = read_limited(path, max_bytes)
     kind = sniff(data)
     if kind not in _READERS:
         raise InputError(

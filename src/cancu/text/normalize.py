@@ -115,19 +115,24 @@ def normalize_text(text: str, name: str = "<text>", sha256: str | None = None) -
     return SourceText(name=name, sha256=sha256, lines=tuple(lines))
 
 
-def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
-    """Read and normalise a source file; raise :class:`InputError` on bad input."""
+def read_limited(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a source file; :class:`InputError` when it is too large or unreadable."""
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
                 f"file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit for one "
-                "decision text: expected a single decision (split the file, or raise the limit)",
+                "document: expected a single document (split the file, or raise the limit)",
                 source=str(path),
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", source=str(path)) from None
+
+
+def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Read and normalise a source file; raise :class:`InputError` on bad input."""
+    data = read_limited(path, max_bytes)
     text = decode(data, str(path))
     return normalize_text(text, name=str(path), sha256=hashlib.sha256(data).hexdigest())
